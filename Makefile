@@ -1,0 +1,55 @@
+# The course in two commands: `make lab` (open it) and `make test` (check every claim).
+# Both create .venv on first use; nothing is installed outside it.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# JupyterLab refuses to run as root unless told; add the flag only for root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: help lab test unit lint notebooks execute clean
+
+help:
+	@echo "make lab      open the course in JupyterLab (creates .venv on first use)"
+	@echo "make test     run every test: unit tests, ruff, and all notebooks under nbval"
+	@echo "make execute  re-run every notebook in place and store its outputs"
+	@echo "make clean    remove .venv and caches"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Re-install when pyproject.toml changes; the stamp files record what is installed.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+lab: $(VENV)/.installed
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check helpers tests solutions notebooks benchmarks
+	$(BIN)/python -m pytest tests $(NBVAL) notebooks
+
+unit: $(VENV)/.installed-test
+	$(BIN)/python -m pytest tests
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check helpers tests solutions notebooks benchmarks
+
+notebooks: $(VENV)/.installed-test
+	$(BIN)/python -m pytest $(NBVAL) notebooks
+
+# Restart & Run All for every notebook (or one: make execute NOTEBOOKS=notebooks/03_x.ipynb).
+execute: $(VENV)/.installed-test
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=300 $(NOTEBOOKS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

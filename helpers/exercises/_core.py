@@ -1,0 +1,150 @@
+"""A tiny exercise framework: run a learner's function on fixed cases, compare with a
+reference, and print one deterministic line of feedback.
+
+A check never raises because of the learner's code: a stub that is not written yet, an
+exception, a wrong shape or a wrong value each get one friendly line. Planted typical mistakes
+(wrong implementations with a hint each) let the check say *what* is probably wrong.
+"""
+
+import copy
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["Exercise", "Mistake", "Feedback"]
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong implementation and the hint to print when the learner's output matches it."""
+
+    fn: object
+    hint: str
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The verdict of a check: status is 'pass', 'todo', 'error' or 'fail'."""
+
+    status: str
+    message: str
+
+    @property
+    def passed(self):
+        return self.status == "pass"
+
+
+class Exercise:
+    """A check for one function the learner writes.
+
+    Parameters
+    ----------
+    name : str
+        What the learner writes, as shown in the feedback.
+    reference : callable
+        A correct implementation.
+    cases : callable
+        cases() -> list of argument tuples (built on demand from fixed seeds).
+    mistakes : sequence of Mistake
+        Checked in order; the first whose outputs match the learner's gives the hint.
+    rtol, atol : float
+        Tolerances of the comparison with the reference.
+
+    Calling the exercise on a function prints one line; ``grade`` returns the `Feedback`.
+    """
+
+    def __init__(self, name, reference, cases, mistakes=(), rtol=1e-6, atol=1e-9):
+        self.name, self.reference, self.cases = name, reference, cases
+        self.mistakes, self.rtol, self.atol = tuple(mistakes), rtol, atol
+
+    def __call__(self, fn):
+        print(self.grade(fn).message)
+
+    def grade(self, fn):
+        """Run `fn` on every case and return a `Feedback`."""
+        if not callable(fn):
+            return Feedback("error", f"❌ {self.name}: expected a function, got "
+                                     f"{type(fn).__name__}; pass the function itself, without ()")
+        cases = self.cases()
+        outputs = []
+        for i, args in enumerate(cases, start=1):
+            try:
+                out = _quiet_call(fn, args)
+            except NotImplementedError:
+                return _todo(self.name)
+            except Exception as exc:  # the learner's bug, reported in one line
+                return Feedback("error", f"❌ {self.name}: your function raised "
+                                         f"{type(exc).__name__}: {exc} (test case {i})")
+            if out is None:
+                return _todo(self.name, " (or it has no `return`)")
+            outputs.append(out)
+        expected = [_quiet_call(self.reference, args) for args in cases]
+        return self._compare(outputs, expected, cases)
+
+    def _compare(self, outputs, expected, cases):
+        if all(self._close(o, e) for o, e in zip(outputs, expected)):
+            return Feedback("pass", f"✅ {self.name}: correct on all {len(cases)} test cases.")
+        for mistake in self.mistakes:
+            planted = [_quiet_call(mistake.fn, args) for args in cases]
+            if all(self._close(o, p) for o, p in zip(outputs, planted)):
+                return Feedback("fail", f"❌ {self.name}: {mistake.hint}")
+        for i, (o, e) in enumerate(zip(outputs, expected), start=1):
+            if not self._close(o, e):
+                return Feedback("fail", f"❌ {self.name}: {_difference(o, e)} (test case {i})")
+        raise AssertionError("unreachable: some output differs")
+
+    def _close(self, out, ref):
+        if isinstance(ref, tuple):
+            return (isinstance(out, (tuple, list)) and len(out) == len(ref)
+                    and all(self._close(o, r) for o, r in zip(out, ref)))
+        try:
+            out_arr = np.asarray(out, dtype=float)
+        except (TypeError, ValueError):
+            return False
+        ref_arr = np.asarray(ref, dtype=float)
+        return out_arr.shape == ref_arr.shape and np.allclose(out_arr, ref_arr, rtol=self.rtol,
+                                                              atol=self.atol)
+
+
+def _quiet_call(fn, args):
+    """Call fn on copies of args with numpy warnings silenced (they would go to stderr)."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return fn(*copy.deepcopy(args))
+
+
+def _todo(name, extra=""):
+    return Feedback("todo", f"📝 {name}: not implemented yet{extra}. Write the body, then run "
+                            f"this cell again.")
+
+
+def _difference(out, ref):
+    if isinstance(ref, tuple):
+        if not isinstance(out, (tuple, list)) or len(out) != len(ref):
+            return f"expected a tuple of {len(ref)} values, got {type(out).__name__}"
+        k = next(i for i, (o, r) in enumerate(zip(out, ref)) if not _same_numbers(o, r))
+        return f"value {k + 1} of the returned tuple is wrong: {_difference(out[k], ref[k])}"
+    try:
+        out_arr = np.asarray(out, dtype=float)
+    except (TypeError, ValueError):
+        return f"expected numbers, got {type(out).__name__}"
+    ref_arr = np.asarray(ref, dtype=float)
+    if out_arr.shape != ref_arr.shape:
+        return f"returned shape {out_arr.shape}, expected shape {ref_arr.shape}"
+    return f"expected {_show(ref_arr)}, got {_show(out_arr)}"
+
+
+def _same_numbers(out, ref):
+    try:
+        out_arr, ref_arr = np.asarray(out, dtype=float), np.asarray(ref, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return out_arr.shape == ref_arr.shape and np.allclose(out_arr, ref_arr)
+
+
+def _show(arr):
+    """Up to three values, 4 significant digits: deterministic across numpy versions."""
+    flat = arr.reshape(-1)
+    text = ", ".join(f"{v:.4g}" for v in flat[:3])
+    return text if arr.ndim == 0 else f"[{text}{', ...' if flat.size > 3 else ''}]"

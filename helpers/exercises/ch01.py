@@ -1,0 +1,3 @@
+"""Exercise checks for notebook 01."""
+
+__all__ = []

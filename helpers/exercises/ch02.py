@@ -1,0 +1,3 @@
+"""Exercise checks for notebook 02."""
+
+__all__ = []

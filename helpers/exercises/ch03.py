@@ -1,0 +1,3 @@
+"""Exercise checks for notebook 03."""
+
+__all__ = []

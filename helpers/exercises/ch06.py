@@ -1,0 +1,3 @@
+"""Exercise checks for notebook 06."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""Exercise checks for notebook 07."""
+
+__all__ = []

@@ -1,0 +1,88 @@
+"""The exercise framework: every verdict it can give, and one line of output each time."""
+
+import numpy as np
+import pytest
+
+from helpers.exercises import Exercise, Mistake
+
+
+def _square(v):
+    return v**2
+
+
+EX = Exercise(
+    name="square",
+    reference=_square,
+    cases=lambda: [(np.array([1.0, -2.0, 3.0]),), (np.array([0.5, 4.0]),)],
+    mistakes=[Mistake(lambda v: 2 * v, "you doubled instead of squaring.")],
+)
+
+
+def test_correct_function_passes():
+    fb = EX.grade(lambda v: v * v)
+    assert fb.passed and fb.message == "✅ square: correct on all 2 test cases."
+
+
+def test_stub_is_todo_not_a_traceback():
+    def stub(v):
+        raise NotImplementedError
+
+    assert EX.grade(stub).status == "todo"
+    assert EX.grade(lambda v: None).status == "todo"
+    assert "no `return`" in EX.grade(lambda v: None).message
+
+
+def test_planted_mistake_gets_its_hint():
+    fb = EX.grade(lambda v: 2 * v)
+    assert fb.status == "fail" and fb.message.endswith("you doubled instead of squaring.")
+
+
+def test_other_wrong_answers_show_rounded_values_and_case():
+    fb = EX.grade(lambda v: v**2 + 1e-3)
+    assert fb.message == "❌ square: expected [1, 4, 9], got [1.001, 4.001, 9.001] (test case 1)"
+
+
+def test_wrong_shape_is_named():
+    fb = EX.grade(lambda v: (v**2).reshape(-1, 1))
+    assert "returned shape (3, 1), expected shape (3,)" in fb.message
+
+
+def test_exception_is_one_line():
+    fb = EX.grade(lambda v: v / "x")
+    assert fb.status == "error" and "raised TypeError" in fb.message and "\n" not in fb.message
+
+
+def test_not_a_function():
+    assert "expected a function" in EX.grade(3).message
+
+
+def test_learner_cannot_corrupt_the_cases():
+    def mutating(v):
+        out = v**2
+        v[:] = 0.0
+        return out
+
+    assert EX.grade(mutating).passed
+
+
+def test_numpy_warnings_are_silenced(recwarn):
+    EX.grade(lambda v: np.log(v - 10))
+    assert len(recwarn) == 0
+
+
+def test_tuple_outputs():
+    ex = Exercise("pair", lambda v: (v.sum(), v * 2), lambda: [(np.arange(3.0),)])
+    assert ex.grade(lambda v: (v.sum(), v * 2)).passed
+    assert "value 2 of the returned tuple is wrong" in ex.grade(lambda v: (v.sum(), v)).message
+    assert "expected a tuple of 2 values" in ex.grade(lambda v: v.sum()).message
+
+
+def test_call_prints_exactly_one_line(capsys):
+    EX(lambda v: v * v)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("✅")
+
+
+@pytest.mark.parametrize("fn", [lambda v: v * v, lambda v: 2 * v, lambda v: None])
+def test_grading_is_deterministic(fn):
+    assert EX.grade(fn) == EX.grade(fn)

@@ -1,0 +1,74 @@
+import numpy as np
+import pytest
+from sklearn.linear_model import Lasso
+
+from helpers import ConvergenceError, fit_lasso, lasso_lam_max, lasso_loss
+
+
+@pytest.mark.parametrize("lam", [0.5, 5.0])
+def test_matches_sklearn_lasso(problem, lam):
+    X, y = problem
+    m = X.shape[0]
+    w, b = fit_lasso(X, y, lam, tol=1e-12, max_iter=100_000)
+    ref = Lasso(alpha=lam / m, tol=1e-14, max_iter=1_000_000).fit(X, y)
+    np.testing.assert_allclose(w, ref.coef_, atol=1e-7)
+    assert b == pytest.approx(ref.intercept_, abs=1e-6)
+    # ... and our objective is not worse than scikit-learn's
+    assert lasso_loss(w, b, X, y, lam) <= lasso_loss(ref.coef_, ref.intercept_, X, y, lam) + 1e-12
+
+
+def test_kkt_conditions(problem):
+    X, y = problem
+    lam = 2.0
+    w, b = fit_lasso(X, y, lam, tol=1e-13, max_iter=200_000)
+    corr = X.T @ (y - X @ w - b)  # = lam * sign(w_j) on the support, |.| <= lam off it
+    on = w != 0
+    np.testing.assert_allclose(corr[on], lam * np.sign(w[on]), atol=1e-6)
+    assert np.all(np.abs(corr[~on]) <= lam + 1e-6)
+    assert abs(np.sum(y - X @ w - b)) < 1e-8  # the bias is unpenalized
+
+
+def test_lam_max_gives_zero_weights(problem):
+    X, y = problem
+    lam_max = lasso_lam_max(X, y)
+    assert np.all(fit_lasso(X, y, 1.0001 * lam_max)[0] == 0)
+    assert np.any(fit_lasso(X, y, 0.99 * lam_max)[0] != 0)
+
+
+def test_exact_zeros_and_constant_column():
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(80, 10))
+    X[:, 3] = 5.0  # constant: no information, weight 0
+    y = X[:, 0] * 3 - X[:, 1] * 2 + 0.1 * rng.normal(size=80)
+    w, _ = fit_lasso(X, y, 10.0)
+    assert w[3] == 0.0
+    assert np.sum(w == 0) >= 6
+
+
+def test_warm_start_gives_the_same_solution(problem):
+    X, y = problem
+    w_cold, _ = fit_lasso(X, y, 1.0, tol=1e-12, max_iter=100_000)
+    w_warm, _ = fit_lasso(X, y, 1.0, tol=1e-12, max_iter=100_000, w0=np.ones(X.shape[1]))
+    np.testing.assert_allclose(w_warm, w_cold, atol=1e-7)
+
+
+def test_non_convergence_is_an_error():
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=30)
+    X = np.column_stack([x, x + 1e-3 * rng.normal(size=30)])
+    with pytest.raises(ConvergenceError, match="max_iter=2"):
+        fit_lasso(X, 3 * x, 0.01, max_iter=2)
+
+
+def test_bad_input():
+    X, y = np.ones((5, 2)), np.ones(5)
+    with pytest.raises(ValueError, match="lam == -1.0"):
+        fit_lasso(X, y, -1.0)
+    with pytest.raises(ValueError, match="max_iter == 0"):
+        fit_lasso(X, y, 1.0, max_iter=0)
+    with pytest.raises(ValueError, match="tol == 0.0, must be > 0"):
+        fit_lasso(X, y, 1.0, tol=0.0)
+    with pytest.raises(ValueError, match="w0 has length 1 but must have length 2"):
+        fit_lasso(X, y, 1.0, w0=np.ones(1))
+    with pytest.raises(ValueError, match="X has 5 rows but y has 6"):
+        lasso_lam_max(X, np.ones(6))

@@ -1,0 +1,127 @@
+import numpy as np
+import pytest
+from sklearn.linear_model import LinearRegression, Ridge
+
+from helpers import DivergenceError, fit_ridge_gd, max_stable_lr, ridge_closed_form, ridge_grad
+
+
+@pytest.mark.parametrize("lam", [0.1, 3.0, 50.0])
+def test_closed_form_matches_sklearn_ridge(problem, lam):
+    X, y = problem
+    w, b = ridge_closed_form(X, y, lam)
+    ref = Ridge(alpha=lam, solver="svd").fit(X, y)
+    np.testing.assert_allclose(w, ref.coef_, rtol=1e-9, atol=1e-10)
+    assert b == pytest.approx(ref.intercept_, rel=1e-9, abs=1e-10)
+
+
+def test_closed_form_gradient_is_zero(problem):
+    X, y = problem
+    w, b = ridge_closed_form(X, y, 2.0)
+    grad_w, grad_b = ridge_grad(w, b, X, y, 2.0)
+    np.testing.assert_allclose(grad_w, 0.0, atol=1e-10)
+    assert abs(grad_b) < 1e-10
+
+
+def test_lam_zero_is_least_squares():
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(30, 4)) + 1.0, rng.normal(size=30)
+    w, b = ridge_closed_form(X, y, 0.0)
+    ref = LinearRegression().fit(X, y)
+    np.testing.assert_allclose(w, ref.coef_, rtol=1e-10)
+    assert b == pytest.approx(ref.intercept_, rel=1e-10)
+
+
+def test_lam_zero_with_m_less_than_n_is_minimum_norm():
+    rng = np.random.default_rng(4)
+    X, y = rng.normal(size=(6, 10)), rng.normal(size=6)
+    w, b = ridge_closed_form(X, y, 0.0)
+    Xc = X - X.mean(axis=0)
+    np.testing.assert_allclose(w, np.linalg.pinv(Xc) @ (y - y.mean()), atol=1e-12)
+    np.testing.assert_allclose(X @ w + b, y, atol=1e-10)  # it interpolates
+
+
+def test_collinear_columns_are_stable():
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=50)
+    X = np.column_stack([x, x, 2 * x])  # rank 1
+    y = 3 * x + rng.normal(size=50) * 0.1
+    w, _ = ridge_closed_form(X, y, 1.0)
+    ref = Ridge(alpha=1.0).fit(X, y)
+    np.testing.assert_allclose(w, ref.coef_, rtol=1e-8)
+    assert np.all(np.isfinite(ridge_closed_form(X, y, 0.0)[0]))
+
+
+def test_max_stable_lr_is_two_over_top_hessian_eigenvalue(problem):
+    X, y = problem
+    m, n = X.shape
+    lam = 2.0
+    # Hessian of J in (w, b) assembled by finite differences of the gradient.
+    H = np.zeros((n + 1, n + 1))
+    for j in range(n + 1):
+        e = np.zeros(n + 1)
+        e[j] = 1.0
+        gw, gb = ridge_grad(e[:n], e[n], X, y, lam)
+        g0w, g0b = ridge_grad(np.zeros(n), 0.0, X, y, lam)
+        H[:, j] = np.append(gw - g0w, gb - g0b)
+    assert max_stable_lr(X, lam) == pytest.approx(2 / np.linalg.eigvalsh(H)[-1], rel=1e-10)
+
+
+@pytest.mark.parametrize("lam", [0.5, 5.0])
+def test_gd_matches_closed_form(lam):
+    rng = np.random.default_rng(6)
+    X = rng.normal(size=(60, 4))
+    y = X @ np.array([1.0, -2.0, 0.5, 0.0]) + 1.5 + 0.3 * rng.normal(size=60)
+    result = fit_ridge_gd(X, y, lam, lr=0.5 * max_stable_lr(X, lam), n_iters=20_000, tol=1e-12)
+    w, b = ridge_closed_form(X, y, lam)
+    assert result.converged
+    np.testing.assert_allclose(result.w, w, atol=1e-6)
+    assert result.b == pytest.approx(b, abs=1e-6)
+    assert np.all(np.diff(result.losses) <= 1e-15)  # monotone below 2/L
+    assert result.losses.shape == (result.n_steps + 1,)
+
+
+def test_gd_just_below_the_bound_converges_and_above_diverges():
+    rng = np.random.default_rng(7)
+    X, y = rng.normal(size=(50, 3)), rng.normal(size=50)
+    bound = max_stable_lr(X, 1.0)
+    ok = fit_ridge_gd(X, y, 1.0, lr=0.95 * bound, n_iters=5000, tol=1e-8)
+    assert ok.converged
+    with pytest.raises(DivergenceError, match=r"lr=.* exceeds 2/L = .*max_stable_lr"):
+        fit_ridge_gd(X, y, 1.0, lr=1.05 * bound, n_iters=5000)
+
+
+def test_slow_divergence_is_not_returned_silently():
+    rng = np.random.default_rng(8)
+    X, y = rng.normal(size=(50, 3)), rng.normal(size=50)
+    bound = max_stable_lr(X, 0.0)
+    with pytest.raises(DivergenceError, match="still rising|rose above"):
+        fit_ridge_gd(X, y, 0.0, lr=1.001 * bound, n_iters=30)
+
+
+def test_gd_stops_at_max_iterations_without_converging():
+    rng = np.random.default_rng(9)
+    X, y = rng.normal(size=(20, 2)), rng.normal(size=20)
+    result = fit_ridge_gd(X, y, 1.0, lr=1e-3, n_iters=5)
+    assert not result.converged and result.n_steps == 5
+
+
+def test_bad_input():
+    X, y = np.ones((5, 2)), np.ones(5)
+    with pytest.raises(ValueError, match="lr == 0.0, must be > 0"):
+        fit_ridge_gd(X, y, 1.0, lr=0.0, n_iters=10)
+    with pytest.raises(ValueError, match="lr == -0.1, must be > 0"):
+        fit_ridge_gd(X, y, 1.0, lr=-0.1, n_iters=10)
+    with pytest.raises(ValueError, match="n_iters == 0, must be >= 1"):
+        fit_ridge_gd(X, y, 1.0, lr=0.1, n_iters=0)
+    with pytest.raises(TypeError, match="n_iters must be an integer"):
+        fit_ridge_gd(X, y, 1.0, lr=0.1, n_iters=10.5)
+    with pytest.raises(ValueError, match="w has length 3 but must have length 2"):
+        fit_ridge_gd(X, y, 1.0, lr=0.1, n_iters=10, w0=np.ones(3))
+    with pytest.raises(ValueError, match="X has 5 rows but y has 4 entries"):
+        ridge_closed_form(X, np.ones(4), 1.0)
+    with pytest.raises(ValueError, match="lam == -2.0, must be >= 0"):
+        ridge_closed_form(X, y, -2.0)
+    with pytest.raises(ValueError, match="X contains 1 NaN"):
+        max_stable_lr(np.array([[1.0, np.inf]]), 1.0)
+    with pytest.raises(ValueError, match=r"X has shape \(5,\)"):
+        max_stable_lr(np.ones(5), 1.0)
