@@ -1,0 +1,58 @@
+"""Notebook 00's first explorer: a λ slider on a one-feature ridge fit."""
+
+import numpy as np
+
+from .._validation import as_lam, as_Xy
+from ..ridge import ridge_closed_form
+from .core import explorer
+
+__all__ = ["ridge_line", "draw_ridge_line", "ridge_line_explorer"]
+
+
+def ridge_line(X, y, lam, n_points=50):
+    """The ridge fit of a one-feature problem, evaluated on a grid spanning the data.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 1)
+    y : ndarray of shape (m,)
+    lam : float >= 0
+    n_points : int
+
+    Returns
+    -------
+    x_grid, y_grid : ndarray of shape (n_points,)
+    w : float
+    b : float
+    """
+    X, y = as_Xy(X, y)
+    if X.shape[1] != 1:
+        raise ValueError(f"X has shape {X.shape} but this explorer needs one feature, shape (m, 1)")
+    w, b = ridge_closed_form(X, y, as_lam(lam))
+    pad = 0.1 * (X.max() - X.min() + 1.0)
+    x_grid = np.linspace(X.min() - pad, X.max() + pad, n_points)
+    return x_grid, w[0] * x_grid + b, float(w[0]), b
+
+
+def draw_ridge_line(fig, X, y, lam):
+    """Draw the data and the ridge line for one λ into `fig`."""
+    x_grid, y_grid, w, b = ridge_line(X, y, lam)
+    ax = fig.add_subplot()
+    ax.scatter(X[:, 0], y, s=14, color="0.35", label="data", zorder=3)
+    ax.plot(x_grid, y_grid, label=f"ridge fit: w = {w:.3f}, b = {b:.3f}")
+    ax.axhline(np.mean(y), color="0.6", linestyle=":", label="mean of y")
+    ax.set(title=f"Ridge fit with λ = {lam:g}", xlabel="x", ylabel="y",
+           ylim=(y.min() - 1.0, y.max() + 1.0))
+    ax.legend(loc="upper left")
+    return ax
+
+
+def ridge_line_explorer(X, y, lam_max=200.0):
+    """A λ slider (0 to lam_max) over `draw_ridge_line`; returns the widget to display."""
+    import ipywidgets as widgets
+
+    X, y = as_Xy(X, y)
+    slider = widgets.FloatSlider(value=10.0, min=0.0, max=as_lam(lam_max, "lam_max"), step=1.0,
+                                 description="λ", continuous_update=True)
+    return explorer(lambda fig, lam: draw_ridge_line(fig, X, y, lam), {"lam": slider},
+                    figsize=(6.0, 3.6))

@@ -1,0 +1,45 @@
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from helpers import ridge_closed_form
+from helpers.widgets.first_fit import draw_ridge_line, ridge_line, ridge_line_explorer
+
+
+@pytest.fixture
+def data():
+    rng = np.random.default_rng(0)
+    X = rng.normal(1.0, 2.0, size=(12, 1))
+    return X, 1.5 * X[:, 0] + 2 + rng.normal(size=12)
+
+
+@pytest.mark.parametrize("lam", [0.0, 10.0, 150.0])
+def test_line_is_the_ridge_fit(data, lam):
+    X, y = data
+    x_grid, y_grid, w, b = ridge_line(X, y, lam)
+    w_ref, b_ref = ridge_closed_form(X, y, lam)
+    assert w == pytest.approx(w_ref[0]) and b == pytest.approx(b_ref)
+    np.testing.assert_allclose(y_grid, w_ref[0] * x_grid + b_ref)
+    assert x_grid.min() < X.min() and x_grid.max() > X.max()
+
+
+def test_draw_and_explorer(data):
+    X, y = data
+    fig = plt.figure()
+    ax = draw_ridge_line(fig, X, y, 5.0)
+    assert "λ = 5" in ax.get_title() and len(ax.lines) == 2
+    box = ridge_line_explorer(X, y)
+    slider = box.children[0].children[0]
+    slider.value = 100.0
+    assert slider.value == 100.0
+    plt.close("all")
+
+
+def test_bad_input(data):
+    X, y = data
+    with pytest.raises(ValueError, match=r"needs one feature"):
+        ridge_line(np.hstack([X, X]), y, 1.0)
+    with pytest.raises(ValueError, match="lam == -1.0"):
+        ridge_line(X, y, -1.0)
+    with pytest.raises(ValueError, match="lam_max == -5.0"):
+        ridge_line_explorer(X, y, lam_max=-5.0)
