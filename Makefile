@@ -9,12 +9,14 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # JupyterLab refuses to run as root unless told; add the flag only for root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test unit lint notebooks execute clean
+.PHONY: help lab test unit lint notebooks execute html screenshot clean
 
 help:
 	@echo "make lab      open the course in JupyterLab (creates .venv on first use)"
 	@echo "make test     run every test: unit tests, ruff, and all notebooks under nbval"
 	@echo "make execute  re-run every notebook in place and store its outputs"
+	@echo "make html     build the offline static site into site/"
+	@echo "make screenshot  regenerate docs/explorer.png with the browser test (needs chromium)"
 	@echo "make clean    remove .venv and caches"
 
 $(BIN)/python:
@@ -34,14 +36,14 @@ lab: $(VENV)/.installed
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check helpers tests solutions notebooks benchmarks
+	$(BIN)/ruff check helpers tests solutions notebooks benchmarks tools
 	$(BIN)/python -m pytest tests $(NBVAL) notebooks
 
 unit: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check helpers tests solutions notebooks benchmarks
+	$(BIN)/ruff check helpers tests solutions notebooks benchmarks tools
 
 notebooks: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(NBVAL) notebooks
@@ -50,6 +52,14 @@ notebooks: $(VENV)/.installed-test
 execute: $(VENV)/.installed-test
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=300 $(NOTEBOOKS)
+
+html: $(VENV)/.installed-test
+	$(BIN)/python tools/build_site.py site
+
+# The README's screenshot comes from the real-browser test, never by hand.
+screenshot: $(VENV)/.installed-test
+	mkdir -p docs
+	SCREENSHOT=docs/explorer.png $(BIN)/python -m pytest tests/test_browser.py -q -rs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -46,12 +46,12 @@ def test_notebook_has_goals_summary_and_where_next(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_ignore_markers_are_explained(path):
-    """nbval only honours a marker alone on its comment line, so the reason goes on the next line."""
+    """nbval honours a marker only alone on its comment line: the reason goes on the next line."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     for cell in _code_cells(nb):
         lines = "".join(cell["source"]).splitlines()
         for i, line in enumerate(lines):
-            if any(m in line for m in ("NBVAL_IGNORE_OUTPUT", "NBVAL_SKIP", "NBVAL_RAISES_EXCEPTION")):
+            if any(m in line for m in ("NBVAL_IGNORE_OUTPUT", "NBVAL_RAISES_EXCEPTION")):
                 assert line.strip().lstrip("#").strip() in MARKERS, (
                     f"{path.name}: nbval ignores {line!r}; put the marker alone on its line "
                     f"('# NBVAL_IGNORE_OUTPUT') and the reason in a comment on the next line")

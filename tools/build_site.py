@@ -73,14 +73,16 @@ def index_page(entries):
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>L1/L2 regularization, executable</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
-line-height:1.5}} h2{{margin-bottom:0.2rem}} section{{border-bottom:1px solid #ddd;padding-bottom:0.5rem}}
+line-height:1.5}} h2{{margin-bottom:0.2rem}}
+section{{border-bottom:1px solid #ddd;padding-bottom:0.5rem}}
 </style>
 <script src="{MATHJAX_URL}"></script>
 <script type="text/x-mathjax-config">MathJax.Hub.Config({{tex2jax: {{inlineMath: [['$','$']]}}}});
 </script></head>
 <body><h1>L1/L2 regularization, executable</h1>
 <p>The course notebooks as executed and tested. Every number on these pages is re-checked by the
-test suite. To run them and move the sliders, clone the repository and run <code>make lab</code>.</p>
+test suite. To run them and move the sliders, clone the repository and run
+<code>make lab</code>.</p>
 {items}
 </body></html>
 """

@@ -1,3 +1,183 @@
-"""Exercise checks for notebook 07."""
+"""Exercise checks for notebook 07 (high dimensions and the FAQ).
 
-__all__ = []
+Names: m samples, n features, gamma = n/m (HMRT's p/n); lam in the course's convention.
+"""
+
+import numpy as np
+
+from ..high_dim import hmrt_min_norm_risk, optimal_ridge_lam
+from ..ridge_path import effective_df, gcv_ridge, loo_cv_ridge
+from ._core import Exercise, Mistake
+
+__all__ = ["check_min_norm", "check_hmrt_risk", "check_optimal_lam", "check_gcv_score"]
+
+
+# --- 1. the minimum-norm solution (no bias: the data have mean zero) ---------------------------
+
+def _min_norm(X, y):
+    return np.linalg.pinv(X) @ y
+
+
+def _min_norm_cases():
+    rng = np.random.default_rng(700)
+    return [(rng.normal(size=(m, n)), rng.normal(size=m)) for m, n in [(3, 7), (5, 12), (8, 20)]]
+
+
+def _basic_solution(X, y):
+    w = np.zeros(X.shape[1])
+    w[:X.shape[0]] = np.linalg.solve(X[:, :X.shape[0]], y)
+    return w
+
+
+check_min_norm = Exercise(
+    name="min_norm_weights",
+    reference=_min_norm,
+    cases=_min_norm_cases,
+    mistakes=[
+        Mistake(_basic_solution,
+                "your w fits the data exactly but is not the shortest such w: you solved with the "
+                "first m columns only. Any w plus a null-space direction of X also fits; the "
+                "minimum-norm one lies in the row space of X, w = X^T (X X^T)^-1 y = pinv(X) y."),
+        Mistake(lambda X, y: X.T @ np.linalg.solve(X @ X.T + np.eye(X.shape[0]), y),
+                "that is ridge with lam = 1; the minimum-norm solution is the lam -> 0 limit, "
+                "so drop the + lam I (or use np.linalg.pinv)."),
+        Mistake(lambda X, y: X.T @ y,
+                "you returned X^T y, which does not fit the data; solve X X^T a = y first and "
+                "return X^T a."),
+        Mistake(lambda X, y: np.linalg.pinv(X - X.mean(axis=0)) @ (y - y.mean()),
+                "you centered X and y: this model has no bias (the data have mean zero), so use "
+                "pinv(X) @ y directly."),
+    ],
+)
+
+
+# --- 2. the HMRT asymptotic risk of the minimum-norm fit ------------------------------------------
+
+def _hmrt(gamma, sigma, r):
+    return hmrt_min_norm_risk(gamma, sigma, r)
+
+
+def _hmrt_cases():
+    return [(0.5, 0.5, 1.0), (0.8, 1.0, 2.0), (1.5, 0.5, 1.0), (3.0, 1.0, 2.0), (1.25, 0.3, 0.7)]
+
+
+def _piecewise(under, over):
+    return lambda g, s, r: under(g, s, r) if g < 1 else over(g, s, r)
+
+
+check_hmrt_risk = Exercise(
+    name="min_norm_risk",
+    reference=_hmrt,
+    cases=_hmrt_cases,
+    mistakes=[
+        Mistake(_piecewise(lambda g, s, r: s**2 * g / (1 - g), lambda g, s, r: s**2 / (g - 1)),
+                "beyond the threshold (gamma > 1) you kept only the variance: add the bias "
+                "r^2 (1 - 1/gamma), the part of beta in the null space of X that the fit cannot "
+                "see."),
+        Mistake(_piecewise(lambda g, s, r: s**2 * g / (1 - g),
+                           lambda g, s, r: r**2 / g + s**2 / (g - 1)),
+                "the bias is r^2 (1 - 1/gamma), not r^2/gamma: the fit recovers a fraction "
+                "m/n = 1/gamma of ||beta||^2 and misses the rest."),
+        Mistake(_piecewise(lambda g, s, r: s * g / (1 - g),
+                           lambda g, s, r: r**2 * (1 - 1 / g) + s / (g - 1)),
+                "the noise enters through its variance: use sigma**2, not sigma."),
+        Mistake(_piecewise(lambda g, s, r: s**2 * g / (1 - g),
+                           lambda g, s, r: r * (1 - 1 / g) + s**2 / (g - 1)),
+                "the bias uses the squared signal norm: r**2, not r."),
+        Mistake(_piecewise(lambda g, s, r: s**2 / (1 - g),
+                           lambda g, s, r: r**2 * (1 - 1 / g) + s**2 / (g - 1)),
+                "below the threshold the variance is sigma^2 gamma / (1 - gamma): you dropped the "
+                "factor gamma (for gamma -> 0 the risk must vanish)."),
+        Mistake(lambda g, s, r: _hmrt(g, s, r) + s**2,
+                "you added the noise sigma^2: the formula is the excess risk "
+                "E[(x^T (w - beta))^2], which leaves out the irreducible noise."),
+    ],
+)
+
+
+# --- 3. the optimal ridge lam in the course's convention -----------------------------------------
+
+def _optimal_lam(m, n, sigma, r):
+    return optimal_ridge_lam(n, sigma, r)
+
+
+def _optimal_lam_cases():
+    return [(100, 50, 0.5, 1.0), (100, 300, 1.0, 2.0), (40, 10, 0.3, 0.5), (250, 250, 2.0, 1.5)]
+
+
+check_optimal_lam = Exercise(
+    name="optimal_lam",
+    reference=_optimal_lam,
+    cases=_optimal_lam_cases,
+    mistakes=[
+        Mistake(lambda m, n, s, r: n / m * s**2 / r**2,
+                "that is the per-sample penalty gamma sigma^2 / r^2 of HMRT (lam/m); in the "
+                "course's J = 1/(2m)||Xw - y||^2 + lam/(2m)||w||^2 multiply it by m: "
+                "lam = n sigma^2 / r^2, independent of m."),
+        Mistake(lambda m, n, s, r: m * s**2 / r**2,
+                "you used the number of samples m; the prior variance per weight is r^2/n, so "
+                "lam = sigma^2 / (r^2/n) = n sigma^2 / r^2 uses the number of features n."),
+        Mistake(lambda m, n, s, r: n * r**2 / s**2,
+                "upside down: more noise needs more shrinkage, so sigma^2 goes in the numerator "
+                "(lam = n sigma^2 / r^2)."),
+        Mistake(lambda m, n, s, r: s**2 / r**2,
+                "you forgot the factor n: the prior variance of each of the n weights is r^2/n, "
+                "so lam = sigma^2 / (r^2/n)."),
+        Mistake(lambda m, n, s, r: n * s / r,
+                "use variances: lam = n sigma^2 / r^2 (squares of sigma and r)."),
+    ],
+)
+
+
+# --- 4. the GCV score of ridge, to choose lam when n > m ------------------------------------------
+
+def _gcv(X, y, lam):
+    return float(gcv_ridge(X, y, [lam])[0])
+
+
+def _gcv_parts(X, y, lam):
+    """Training MSE, df and m, recovered from the reference (planted mistakes reuse them)."""
+    m = X.shape[0]
+    df = float(effective_df(X, [lam])[0])
+    train_mse = _gcv(X, y, lam) * (1 - (1 + df) / m) ** 2
+    return train_mse, df, m
+
+
+def _gcv_no_bias(X, y, lam):
+    train_mse, df, m = _gcv_parts(X, y, lam)
+    return train_mse / (1 - df / m) ** 2
+
+
+def _gcv_not_squared(X, y, lam):
+    train_mse, df, m = _gcv_parts(X, y, lam)
+    return train_mse / (1 - (1 + df) / m)
+
+
+def _gcv_cases():
+    rng = np.random.default_rng(707)
+    cases = []
+    for m, n, lam in [(20, 50, 3.0), (15, 40, 30.0), (30, 6, 1.0)]:
+        X = rng.normal(size=(m, n)) + 0.5
+        y = X @ rng.normal(size=n) / np.sqrt(n) + 1.0 + 0.5 * rng.normal(size=m)
+        cases.append((X, y, lam))
+    return cases
+
+
+check_gcv_score = Exercise(
+    name="gcv_score",
+    reference=_gcv,
+    cases=_gcv_cases,
+    mistakes=[
+        Mistake(_gcv_no_bias,
+                "count the unpenalized bias in the trace: tr(H) = 1 + df(lam), so the denominator "
+                "is (1 - (1 + df)/m)^2."),
+        Mistake(_gcv_not_squared,
+                "square the denominator: GCV = (1/m)||y - y_hat||^2 / (1 - tr(H)/m)^2."),
+        Mistake(lambda X, y, lam: _gcv_parts(X, y, lam)[0],
+                "that is the training MSE, which always prefers the smallest lam (with n > m it "
+                "is 0 at lam -> 0); divide by (1 - tr(H)/m)^2."),
+        Mistake(lambda X, y, lam: float(loo_cv_ridge(X, y, [lam])[0]),
+                "that is the exact leave-one-out error (one leverage H_ii per sample); GCV "
+                "replaces every H_ii by their mean tr(H)/m."),
+    ],
+)

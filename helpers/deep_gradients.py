@@ -1,0 +1,273 @@
+"""A minimal deep fully connected stack for measuring gradients layer by layer.
+
+Layer l (l = 1..L) computes z_l = h_{l-1} W_l and h_l = f(z_l), with h_0 = X and no biases
+(biases do not change how gradients scale with depth). The "loss" is the linear read-out
+L = sum(h_L * G) for a fixed array G, so dL/dh_L = G and every other gradient comes from
+backpropagation:
+
+    dL/dz_l = dL/dh_l * f'(z_l),   dL/dW_l = h_{l-1}^T dL/dz_l,   dL/dh_{l-1} = dL/dz_l W_l^T.
+
+The ratio ||dL/dh_0|| / ||dL/dh_L|| is the net's gain: << 1 means vanishing gradients,
+>> 1 exploding ones (Glorot & Bengio 2010; He et al. 2015; Pascanu et al. 2013).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validation import as_array, as_float, as_int, as_lam, as_positive, as_rng
+from .activations import activation as _activation
+from .activations import init_weights
+
+__all__ = ["INIT_CHOICES", "init_deep_weights", "deep_forward", "deep_backward",
+           "GradientProfile", "gradient_profile", "random_deep_problem", "shrink_weights",
+           "decay_factor", "penalized_weight_grads", "clip_by_norm"]
+
+# Named initial scales: (scheme of helpers.init_std, gain). For a square layer of width n,
+# "xavier" is std 1/sqrt(n) and "he" is sqrt(2/n).
+INIT_CHOICES = {
+    "small": ("xavier", 0.5),
+    "xavier": ("xavier", 1.0),
+    "he": ("he", 1.0),
+    "too large": ("he", 1.5),
+}
+
+
+def init_deep_weights(n_layers, width, rng, init="he", n_in=None):
+    """Gaussian weight matrices for a deep stack.
+
+    Parameters
+    ----------
+    n_layers : int >= 1
+    width : int >= 1
+        Units per layer.
+    rng : numpy Generator or int seed
+    init : str
+        A key of INIT_CHOICES ('small', 'xavier', 'he', 'too large').
+    n_in : int >= 1, optional
+        Input features (default: width).
+
+    Returns
+    -------
+    list of n_layers ndarrays; the first of shape (n_in, width), the others (width, width)
+    """
+    if init not in INIT_CHOICES:
+        raise ValueError(f"init == {init!r}, must be one of {sorted(INIT_CHOICES)}")
+    n_layers = as_int(n_layers, "n_layers", minimum=1)
+    width = as_int(width, "width", minimum=1)
+    n_in = width if n_in is None else as_int(n_in, "n_in", minimum=1)
+    rng = as_rng(rng)
+    scheme, gain = INIT_CHOICES[init]
+    sizes = [n_in] + [width] * n_layers
+    return [init_weights(a, b, rng, scheme, gain) for a, b in zip(sizes[:-1], sizes[1:])]
+
+
+def _check_weights(Ws, n_in):
+    if not isinstance(Ws, (list, tuple)) or len(Ws) == 0:
+        raise TypeError(f"Ws must be a non-empty list of 2-D arrays, got {type(Ws).__name__}")
+    Ws = [as_array(W, f"Ws[{i}]", ndim=2) for i, W in enumerate(Ws)]
+    expected = n_in
+    for i, W in enumerate(Ws):
+        if W.shape[0] != expected:
+            raise ValueError(f"Ws[{i}] has shape {W.shape} but must have {expected} rows "
+                             f"(the width of the layer before it)")
+        expected = W.shape[1]
+    return Ws
+
+
+def deep_forward(Ws, X, activation="relu", residual=False):
+    """Forward pass z_l = h_{l-1} W_l, h_l = f(z_l) (+ h_{l-1} when residual).
+
+    Parameters
+    ----------
+    Ws : list of ndarrays, Ws[l] of shape (n_l, n_{l+1})
+    X : ndarray of shape (m, n_0)
+    activation : {'identity', 'sigmoid', 'tanh', 'relu'}
+    residual : bool
+        Add a skip connection around every layer, h_l = h_{l-1} + f(z_l) (He et al. 2016);
+        every W must then be square.
+
+    Returns
+    -------
+    zs : list of L ndarrays of shape (m, n_l)
+        Pre-activations.
+    hs : list of L + 1 ndarrays
+        hs[0] = X and hs[l] = f(zs[l - 1]).
+    """
+    X = as_array(X, "X", ndim=2)
+    Ws = _check_weights(Ws, X.shape[1])
+    if residual and any(W.shape[0] != W.shape[1] for W in Ws):
+        raise ValueError("residual=True needs square weight matrices (every layer as wide as "
+                         "its input), got shapes " + str([W.shape for W in Ws]))
+    f, _ = _activation(activation)
+    zs, hs = [], [X]
+    for W in Ws:
+        zs.append(hs[-1] @ W)
+        hs.append(f(zs[-1]) + hs[-1] if residual else f(zs[-1]))
+    return zs, hs
+
+
+def deep_backward(Ws, zs, hs, grad_out, activation="relu", residual=False):
+    """Backpropagate dL/dh_L = grad_out through the stack of `deep_forward`.
+
+    With residual=True the skip connection adds dL/dh_l itself to dL/dh_{l-1}: the Jacobian of
+    a layer is I + diag(f'(z_l)) W_l^T instead of diag(f'(z_l)) W_l^T.
+
+    Parameters
+    ----------
+    Ws, zs, hs : as given to / returned by `deep_forward`
+    grad_out : ndarray of the shape of hs[-1]
+    activation, residual : as used in the forward pass
+
+    Returns
+    -------
+    grads_W : list of L ndarrays, grads_W[l] of the shape of Ws[l]
+        dL/dW for each layer.
+    grads_h : list of L + 1 ndarrays
+        dL/dh_l for l = 0..L (grads_h[-1] is grad_out).
+    """
+    grad_out = as_array(grad_out, "grad_out", ndim=2)
+    if grad_out.shape != hs[-1].shape:
+        raise ValueError(f"grad_out has shape {grad_out.shape} but must match the output "
+                         f"shape {hs[-1].shape}")
+    _, f_prime = _activation(activation)
+    grads_W, grads_h = [None] * len(Ws), [None] * len(hs)
+    grads_h[-1] = grad_out
+    for layer in range(len(Ws) - 1, -1, -1):
+        grad_z = grads_h[layer + 1] * f_prime(zs[layer])
+        grads_W[layer] = hs[layer].T @ grad_z
+        grads_h[layer] = grad_z @ Ws[layer].T
+        if residual:
+            grads_h[layer] = grads_h[layer] + grads_h[layer + 1]
+    return grads_W, grads_h
+
+
+@dataclass(frozen=True)
+class GradientProfile:
+    """Layer-by-layer norms of one forward/backward pass.
+
+    Attributes
+    ----------
+    weight_grad_norms : ndarray of shape (L,)
+        ||dL/dW_l||_F for layers 1..L.
+    act_grad_norms : ndarray of shape (L + 1,)
+        ||dL/dh_l||_F for l = 0..L.
+    act_stds : ndarray of shape (L + 1,)
+        Standard deviation of h_l (the forward signal).
+    """
+
+    weight_grad_norms: np.ndarray
+    act_grad_norms: np.ndarray
+    act_stds: np.ndarray
+
+    @property
+    def gain(self):
+        """||dL/dh_0|| / ||dL/dh_L||: how much the gradient grows (> 1) or shrinks (< 1)."""
+        return float(self.act_grad_norms[0] / self.act_grad_norms[-1])
+
+
+def gradient_profile(Ws, X, grad_out, activation="relu", residual=False):
+    """Run `deep_forward` and `deep_backward` and return the `GradientProfile`.
+
+    Overflow in a badly scaled net is part of what is measured: it shows up as inf/nan
+    norms rather than as a warning.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        zs, hs = deep_forward(Ws, X, activation, residual)
+        grads_W, grads_h = deep_backward(Ws, zs, hs, grad_out, activation, residual)
+        return GradientProfile(
+            weight_grad_norms=np.array([np.linalg.norm(g) for g in grads_W]),
+            act_grad_norms=np.array([np.linalg.norm(g) for g in grads_h]),
+            act_stds=np.array([h.std() for h in hs]),
+        )
+
+
+def random_deep_problem(n_layers, width, rng, init="he", batch=64):
+    """Weights, a standard-normal input batch and a unit-norm output gradient.
+
+    Returns
+    -------
+    Ws : list of n_layers ndarrays of shape (width, width)
+    X : ndarray of shape (batch, width)
+    grad_out : ndarray of shape (batch, width), with ||grad_out||_F = 1
+    """
+    rng = as_rng(rng)
+    Ws = init_deep_weights(n_layers, width, rng, init)
+    batch = as_int(batch, "batch", minimum=1)
+    X = rng.standard_normal((batch, width))
+    G = rng.standard_normal((batch, width))
+    return Ws, X, G / np.linalg.norm(G)
+
+
+def shrink_weights(Ws, factor):
+    """Every weight matrix multiplied by `factor` (> 0): what weight decay alone does to them."""
+    factor = as_positive(factor, "factor")
+    return [factor * as_array(W, f"Ws[{i}]", ndim=2) for i, W in enumerate(Ws)]
+
+
+def decay_factor(lr, lam, m, n_steps):
+    """The shrink (1 - lr*lam/m)^n_steps that the L2 term alone applies to the weights.
+
+    Each gradient step on mean loss + lam/(2m) sum ||W||^2 multiplies W by (1 - lr*lam/m)
+    before the data-gradient step (GBC eq. 7.5).
+
+    Parameters
+    ----------
+    lr : float > 0
+    lam : float >= 0
+    m : int >= 1
+    n_steps : int >= 0
+
+    Returns
+    -------
+    float
+    """
+    lr, lam = as_positive(lr, "lr"), as_lam(lam)
+    m, n_steps = as_int(m, "m", minimum=1), as_int(n_steps, "n_steps", minimum=0)
+    step = 1.0 - lr * lam / m
+    if not 0.0 < step <= 1.0:
+        raise ValueError(f"lr * lam / m == {lr * lam / m:.4g}, must be in [0, 1) so that each "
+                         f"step shrinks the weights; lower lr or lam")
+    return float(step ** n_steps)
+
+
+def penalized_weight_grads(Ws, grads_W, lam, m):
+    """Gradients of data loss + lam/(2m) sum ||W_l||^2: grads_W[l] + (lam/m) Ws[l].
+
+    The penalty adds a term to the *weight* gradients only; the backpropagated signal
+    dL/dh_l, and so the Jacobians that vanish or explode, are untouched.
+    """
+    lam, m = as_lam(lam), as_int(m, "m", minimum=1)
+    if len(Ws) != len(grads_W):
+        raise ValueError(f"Ws has {len(Ws)} matrices but grads_W has {len(grads_W)}; "
+                         f"they must match")
+    return [as_array(g, f"grads_W[{i}]") + (lam / m) * as_array(W, f"Ws[{i}]")
+            for i, (W, g) in enumerate(zip(Ws, grads_W))]
+
+
+def clip_by_norm(grads, threshold):
+    """Gradient-norm clipping (Pascanu, Mikolov & Bengio 2013, Algorithm 1).
+
+    If the global norm ||g|| over all arrays is >= threshold, every array is multiplied by
+    threshold / ||g||: the direction is kept, the length capped. Smaller gradients pass
+    unchanged (so clipping can tame explosion but cannot revive vanished gradients).
+
+    Parameters
+    ----------
+    grads : list of ndarrays (or one ndarray)
+    threshold : float > 0
+
+    Returns
+    -------
+    clipped : list of ndarrays (one ndarray if one was given)
+    norm : float
+        The global norm before clipping.
+    """
+    threshold = as_float(threshold, "threshold", minimum=0.0, strict=True)
+    single = isinstance(grads, np.ndarray)
+    arrays = [as_array(grads, "grads")] if single else [
+        as_array(g, f"grads[{i}]") for i, g in enumerate(grads)]
+    norm = float(np.sqrt(sum(np.sum(g**2) for g in arrays)))
+    scale = threshold / norm if norm >= threshold else 1.0
+    clipped = [scale * g for g in arrays]
+    return (clipped[0] if single else clipped), norm

@@ -1,0 +1,259 @@
+"""Penalized versus constrained fits, and the picture of L2 disks and L1 diamonds.
+
+Every penalty of the course is written as (lam/m) P(w), with
+
+    P(w) = 1/2 ||w||_2^2                              (kind 'l2', ridge)
+    P(w) = ||w||_1                                    (kind 'l1', lasso)
+    P(w) = rho ||w||_1 + (1 - rho)/2 ||w||_2^2        (kind 'elastic', elastic net)
+
+so the penalized problem is  min 1/(2m) ||Xc w - yc||^2 + (lam/m) P(w)  on centered data
+(the unpenalized bias is b = mean(y) - mean(X) w). The constrained problem is
+min 1/(2m) ||Xc w - yc||^2 subject to P(w) <= t. For each budget t below P(w_OLS) there is a
+lam >= 0 giving the same solution (Lagrange duality), found here by bisection.
+"""
+
+import numpy as np
+
+from ._validation import as_array, as_float, as_int, as_lam, as_matrix, as_positive, as_Xy
+from .errors import ConvergenceError
+from .lasso import fit_lasso
+from .plotting import get_ax
+from .ridge import ridge_closed_form
+
+__all__ = ["PENALTY_KINDS", "penalty", "penalized_solution", "constrained_solution",
+           "solution_path", "loss_grid", "penalty_boundary", "plot_geometry"]
+
+PENALTY_KINDS = ("l2", "l1", "elastic")
+
+
+def _check_kind(kind, rho):
+    if kind not in PENALTY_KINDS:
+        raise ValueError(f"kind == {kind!r}, must be one of {PENALTY_KINDS}")
+    rho = as_float(rho, "rho", minimum=0.0)
+    if rho > 1.0:
+        raise ValueError(f"rho == {rho}, must be in [0, 1] (the share of the L1 part)")
+    return {"l2": 0.0, "l1": 1.0, "elastic": rho}[kind]
+
+
+def penalty(w, kind="l2", rho=0.5):
+    """P(w) for kind 'l2' (1/2 ||w||^2), 'l1' (||w||_1) or 'elastic' (mix with L1 share rho).
+
+    Parameters
+    ----------
+    w : ndarray of shape (n,) or (k, n)
+        One weight vector, or k of them (one per row).
+    kind : {'l2', 'l1', 'elastic'}
+    rho : float in [0, 1]
+        Used by 'elastic' only.
+
+    Returns
+    -------
+    float, or ndarray of shape (k,)
+    """
+    share = _check_kind(kind, rho)
+    w = as_array(w, "w")
+    if w.ndim not in (1, 2):
+        raise ValueError(f"w has shape {w.shape} but must be (n,) or (k, n)")
+    value = share * np.abs(w).sum(axis=-1) + (1 - share) / 2 * (w**2).sum(axis=-1)
+    return float(value) if w.ndim == 1 else value
+
+
+def _elastic_net_cd(Xc, yc, lam, share, tol=1e-12, max_iter=10_000):
+    """Coordinate descent for 1/2 ||Xc w - yc||^2 + lam (share ||w||_1 + (1-share)/2 ||w||^2)."""
+    col_sq = np.einsum("ij,ij->j", Xc, Xc)
+    w = np.zeros(Xc.shape[1])
+    r = yc.copy()
+    for _ in range(max_iter):
+        biggest = 0.0
+        for j in range(w.size):
+            z = Xc[:, j] @ r + col_sq[j] * w[j]
+            new = np.sign(z) * max(abs(z) - lam * share, 0.0) / (col_sq[j] + lam * (1 - share))
+            r -= Xc[:, j] * (new - w[j])
+            biggest = max(biggest, abs(new - w[j]))
+            w[j] = new
+        if biggest <= tol * max(1.0, np.max(np.abs(w))):
+            return w
+    raise ConvergenceError(f"elastic-net coordinate descent did not converge in {max_iter} "
+                           f"sweeps; standardize the features")
+
+
+def _penalized(X, y, lam, share):
+    if share == 0.0:
+        return ridge_closed_form(X, y, lam)[0]
+    if share == 1.0:
+        return fit_lasso(X, y, lam, tol=1e-12)[0]
+    return _elastic_net_cd(X - X.mean(axis=0), y - y.mean(), lam, share)
+
+
+def penalized_solution(X, y, lam, kind="l2", rho=0.5):
+    """The weights minimizing 1/(2m) ||X w + b - y||^2 + (lam/m) P(w) (bias unpenalized).
+
+    'l2' is `ridge_closed_form`, 'l1' is `fit_lasso`; 'elastic' uses coordinate descent with
+    the update w_j = S(z_j, lam rho) / (||xc_j||^2 + lam (1 - rho)).
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+    lam : float >= 0
+    kind : {'l2', 'l1', 'elastic'}
+    rho : float in [0, 1]
+
+    Returns
+    -------
+    w : ndarray of shape (n,)
+    """
+    X, y = as_Xy(X, y)
+    return _penalized(X, y, as_lam(lam), _check_kind(kind, rho))
+
+
+def constrained_solution(X, y, budget, kind="l2", rho=0.5, n_bisect=100):
+    """The weights minimizing 1/(2m) ||X w + b - y||^2 subject to P(w) <= budget.
+
+    If the least-squares weights already satisfy the budget they are returned; otherwise the
+    solution lies on the boundary P(w) = budget and equals the penalized solution for the lam
+    found by bisection on log(lam) (P of the penalized solution decreases as lam grows).
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n), with m > n (least squares must be unique)
+    y : ndarray of shape (m,)
+    budget : float > 0
+    kind : {'l2', 'l1', 'elastic'}
+    rho : float in [0, 1]
+    n_bisect : int >= 1
+
+    Returns
+    -------
+    w : ndarray of shape (n,)
+    lam : float
+        The matching penalty (0.0 when the budget is not binding).
+    """
+    X, y = as_Xy(X, y)
+    share = _check_kind(kind, rho)
+    budget = as_positive(budget, "budget")
+    n_bisect = as_int(n_bisect, "n_bisect", minimum=1)
+    if X.shape[0] <= X.shape[1]:
+        raise ValueError(f"X has shape {X.shape}; the constrained solution needs m > n")
+    w = _penalized(X, y, 0.0, share)
+    if penalty(w, "elastic", share) <= budget:
+        return w, 0.0
+    lo, hi = -12.0, 12.0  # log10(lam); the top makes every P(w) tiny for standardized data
+    for _ in range(n_bisect):
+        mid = (lo + hi) / 2
+        if penalty(_penalized(X, y, 10.0**mid, share), "elastic", share) > budget:
+            lo = mid
+        else:
+            hi = mid
+    lam = 10.0**hi
+    return _penalized(X, y, lam, share), lam
+
+
+def solution_path(X, y, lams, kind="l2", rho=0.5):
+    """Penalized solutions for each lam.
+
+    Returns
+    -------
+    ndarray of shape (len(lams), n)
+    """
+    X, y = as_Xy(X, y)
+    share = _check_kind(kind, rho)
+    lams = as_array(lams, "lams", ndim=1)
+    if np.any(lams < 0):
+        raise ValueError(f"lams contains {int(np.sum(lams < 0))} negative value(s); "
+                         f"every lam must be >= 0")
+    return np.array([_penalized(X, y, lam, share) for lam in lams])
+
+
+def loss_grid(X, y, w1, w2):
+    """The data loss 1/(2m) ||Xc w - yc||^2 on a grid of two weights (bias at its optimum).
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+    y : ndarray of shape (m,)
+    w1, w2 : ndarray of shape (k1,) and (k2,)
+        Grid values of the first and second weight.
+
+    Returns
+    -------
+    ndarray of shape (k2, k1)
+        Loss at (w1[i], w2[j]) in entry [j, i] (the layout `plt.contour(w1, w2, J)` expects).
+    """
+    X, y = as_Xy(X, y)
+    if X.shape[1] != 2:
+        raise ValueError(f"X has {X.shape[1]} columns but the picture needs exactly 2")
+    w1, w2 = as_array(w1, "w1", ndim=1), as_array(w2, "w2", ndim=1)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    m = X.shape[0]
+    A, c, d = Xc.T @ Xc / m, Xc.T @ yc / m, yc @ yc / m
+    W1, W2 = np.meshgrid(w1, w2)
+    # 1/(2m) ||Xc w - yc||^2 = 1/2 w^T A w - c^T w + 1/2 d, expanded for the whole grid at once.
+    quad = A[0, 0] * W1**2 + 2 * A[0, 1] * W1 * W2 + A[1, 1] * W2**2
+    return 0.5 * quad - (c[0] * W1 + c[1] * W2) + 0.5 * d
+
+
+def penalty_boundary(budget, kind="l2", rho=0.5, n_points=400):
+    """Points of the curve P(w) = budget in two dimensions (a disk, a diamond, or between).
+
+    Along direction u the radius r solves share*||u||_1 r + (1-share)/2 ||u||^2 r^2 = budget.
+
+    Returns
+    -------
+    ndarray of shape (n_points, 2)
+    """
+    share = _check_kind(kind, rho)
+    budget = as_positive(budget, "budget")
+    theta = np.linspace(0, 2 * np.pi, as_int(n_points, "n_points", minimum=8))
+    u = np.column_stack([np.cos(theta), np.sin(theta)])
+    a, c = (1 - share) / 2, share * np.abs(u).sum(axis=1)  # a r^2 + c r - budget = 0, ||u||=1
+    r = budget / c if a == 0 else (-c + np.sqrt(c**2 + 4 * a * budget)) / (2 * a)
+    return u * r[:, None]
+
+
+def plot_geometry(X, y, w, budget, kind="l2", rho=0.5, w_ols=None, ax=None, extent=None,
+                  n_grid=121):
+    """Loss contours, the region P(w) <= budget, and the solution w on it.
+
+    The contour through w is drawn in red: at the solution it touches the region.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2) ; y : ndarray of shape (m,)
+    w : ndarray of shape (2,)
+        The constrained (equivalently, penalized) solution to mark.
+    budget : float > 0
+    kind, rho : the penalty (see `penalty`)
+    w_ols : ndarray of shape (2,), optional
+        The unpenalized solution to mark.
+    ax : matplotlib Axes, optional
+    extent : float, optional
+        Half-width of the plotted square (default: fits w_ols).
+    n_grid : int
+
+    Returns
+    -------
+    ax
+    """
+    X = as_matrix(X)
+    w = as_array(w, "w", ndim=1)
+    ols = ridge_closed_form(X, y, 0.0)[0] if w_ols is None else as_array(w_ols, "w_ols", ndim=1)
+    extent = 1.25 * float(np.abs(ols).max()) if extent is None else as_positive(extent, "extent")
+    grid = np.linspace(-extent, extent, n_grid)
+    J = loss_grid(X, y, grid, grid)
+    levels = np.quantile(J, [0.002, 0.01, 0.03, 0.07, 0.13, 0.22, 0.35, 0.55])
+    ax = get_ax(ax)
+    ax.contour(grid, grid, J, levels=np.unique(levels), colors="0.55", linewidths=0.8)
+    # the contour through the solution: it touches the region there (penalized <=> constrained)
+    J_w = loss_grid(X, y, w[:1], w[1:])[0, 0]
+    if J_w > J.min():
+        ax.contour(grid, grid, J, levels=[J_w], colors="#d62728", linewidths=1.0)
+    edge = penalty_boundary(budget, kind, rho)
+    ax.fill(edge[:, 0], edge[:, 1], color="#1f77b4", alpha=0.25, label=f"{kind} region")
+    ax.plot(*ols, "k+", markersize=10, label="least squares")
+    ax.plot(*w, "o", color="#d62728", label="constrained solution")
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.axvline(0, color="black", linewidth=0.6)
+    ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="$w_1$", ylabel="$w_2$",
+           title=f"{kind}: budget P(w) <= {budget:.3g}", aspect="equal")
+    return ax

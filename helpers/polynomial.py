@@ -1,0 +1,186 @@
+"""Polynomial regression on one input: features, ridge fits, and sweeps over degree and lam.
+
+The model is y_hat = Z w + b, where Z holds the standardized powers x, x^2, ..., x^degree
+(standardized with training statistics, so that one lam treats every power alike), fitted by
+
+    J(w, b) = 1/(2m) ||Z w + b - y||^2 + lam/(2m) ||w||^2     (bias b not penalized).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validation import as_array, as_int, as_lam, as_rng, as_vector
+from .data import Standardizer, make_poly_data
+from .losses import mse
+from .ridge import ridge_closed_form
+
+__all__ = ["poly_features", "PolyModel", "fit_poly_ridge", "degree_sweep", "lam_sweep",
+           "BiasVariance", "bias_variance"]
+
+
+def poly_features(x, degree):
+    """The powers x, x^2, ..., x^degree as columns (no constant column: the bias is separate).
+
+    Parameters
+    ----------
+    x : ndarray of shape (m,)
+    degree : int >= 1
+
+    Returns
+    -------
+    ndarray of shape (m, degree)
+    """
+    x = as_array(x, "x", ndim=1)
+    degree = as_int(degree, "degree", minimum=1)
+    return x[:, None] ** np.arange(1, degree + 1)
+
+
+@dataclass(frozen=True)
+class PolyModel:
+    """A fitted polynomial: y_hat = standardize(poly_features(x)) w + b.
+
+    Attributes
+    ----------
+    degree : int
+    lam : float
+    w : ndarray of shape (degree,)
+        Weights of the standardized powers.
+    b : float
+    scaler : Standardizer
+        Training mean and scale of each power.
+    """
+
+    degree: int
+    lam: float
+    w: np.ndarray
+    b: float
+    scaler: Standardizer
+
+    def predict(self, x):
+        """Predictions for inputs x of shape (k,); returns shape (k,)."""
+        return self.scaler.transform(poly_features(x, self.degree)) @ self.w + self.b
+
+
+def _check_xy(x, y, x_name="x", y_name="y"):
+    x = as_array(x, x_name, ndim=1)
+    y = as_vector(y, y_name, length=x.shape[0], length_of=f"one target per entry of {x_name}")
+    return x, y
+
+
+def fit_poly_ridge(x, y, degree, lam=0.0):
+    """Fit a ridge-penalized polynomial of the given degree.
+
+    Minimizes J(w, b) = 1/(2m) ||Z w + b - y||^2 + lam/(2m) ||w||^2 with Z the standardized
+    powers of x. At lam = 0 with degree >= m - 1 the fit interpolates (minimum-norm solution).
+
+    Parameters
+    ----------
+    x, y : ndarray of shape (m,)
+    degree : int >= 1
+    lam : float >= 0
+
+    Returns
+    -------
+    PolyModel
+    """
+    x, y = _check_xy(x, y)
+    lam = as_lam(lam)
+    features = poly_features(x, degree)
+    scaler = Standardizer.fit(features)
+    w, b = ridge_closed_form(scaler.transform(features), y, lam)
+    return PolyModel(degree=int(degree), lam=lam, w=w, b=b, scaler=scaler)
+
+
+def _errors(model, x_train, y_train, x_val, y_val):
+    return mse(y_train, model.predict(x_train)), mse(y_val, model.predict(x_val))
+
+
+def degree_sweep(x_train, y_train, x_val, y_val, degrees, lam=0.0):
+    """Training and validation MSE of `fit_poly_ridge` for each degree.
+
+    Parameters
+    ----------
+    x_train, y_train : ndarray of shape (m_train,)
+    x_val, y_val : ndarray of shape (m_val,)
+    degrees : sequence of int >= 1
+    lam : float >= 0
+
+    Returns
+    -------
+    train_mse, val_mse : ndarray of shape (len(degrees),)
+    """
+    x_train, y_train = _check_xy(x_train, y_train, "x_train", "y_train")
+    x_val, y_val = _check_xy(x_val, y_val, "x_val", "y_val")
+    errors = [_errors(fit_poly_ridge(x_train, y_train, d, lam), x_train, y_train, x_val, y_val)
+              for d in degrees]
+    return tuple(np.array(e) for e in zip(*errors))
+
+
+def lam_sweep(x_train, y_train, x_val, y_val, degree, lams):
+    """Training and validation MSE of `fit_poly_ridge` at one degree for each lam.
+
+    Returns
+    -------
+    train_mse, val_mse : ndarray of shape (len(lams),)
+    """
+    x_train, y_train = _check_xy(x_train, y_train, "x_train", "y_train")
+    x_val, y_val = _check_xy(x_val, y_val, "x_val", "y_val")
+    errors = [_errors(fit_poly_ridge(x_train, y_train, degree, lam), x_train, y_train, x_val,
+                      y_val) for lam in lams]
+    return tuple(np.array(e) for e in zip(*errors))
+
+
+@dataclass(frozen=True)
+class BiasVariance:
+    """Fits of one model class on many independent training sets.
+
+    Attributes
+    ----------
+    x_grid : ndarray of shape (k,)
+    curves : ndarray of shape (n_datasets, k)
+        Each fitted curve on x_grid.
+    truth : ndarray of shape (k,)
+        The noise-free function.
+    bias_sq : float
+        Mean over x_grid of (average curve - truth)^2.
+    variance : float
+        Mean over x_grid of the variance of the curves across data sets.
+    """
+
+    x_grid: np.ndarray
+    curves: np.ndarray
+    truth: np.ndarray
+    bias_sq: float
+    variance: float
+
+
+def bias_variance(degree, lam, m, n_datasets, rng, coefs=(0.5, 1.0, 0.0, -2.0), noise=0.3,
+                  n_grid=100):
+    """Refit one polynomial model on `n_datasets` fresh samples from `make_poly_data`.
+
+    Parameters
+    ----------
+    degree : int >= 1
+    lam : float >= 0
+    m : int >= 2
+        Training samples per data set.
+    n_datasets : int >= 2
+    rng : numpy Generator or int seed
+    coefs, noise : as in `make_poly_data` (x in [-1, 1])
+    n_grid : int >= 2
+
+    Returns
+    -------
+    BiasVariance
+    """
+    m = as_int(m, "m", minimum=2)
+    n_datasets = as_int(n_datasets, "n_datasets", minimum=2)
+    rng = as_rng(rng)
+    x_grid = np.linspace(-1.0, 1.0, as_int(n_grid, "n_grid", minimum=2))
+    curves = np.array([fit_poly_ridge(*make_poly_data(m, rng, coefs, noise), degree, lam)
+                       .predict(x_grid) for _ in range(n_datasets)])
+    truth = np.polynomial.polynomial.polyval(x_grid, np.asarray(coefs, dtype=float))
+    bias_sq = float(np.mean((curves.mean(axis=0) - truth) ** 2))
+    return BiasVariance(x_grid=x_grid, curves=curves, truth=truth, bias_sq=bias_sq,
+                        variance=float(np.mean(curves.var(axis=0))))

@@ -1,0 +1,162 @@
+"""The whole ridge path from one SVD: coefficients, degrees of freedom, LOO and GCV errors.
+
+Objective (the course's convention, bias b not penalized):
+
+    J(w, b) = 1/(2m) ||X w + b - y||^2 + lam/(2m) ||w||^2
+
+Centering removes the bias: with Xc = X - mean(X) = U diag(s) V^T (thin SVD) and
+yc = y - mean(y), every quantity below is a cheap function of (U, s, V) once the SVD is known:
+
+    w(lam)      = V diag(s / (s^2 + lam)) U^T yc                     (then b = mean(y) - mean(X) w)
+    df(lam)     = sum_j s_j^2 / (s_j^2 + lam)
+    H_ii(lam)   = 1/m + sum_j U_ij^2 s_j^2 / (s_j^2 + lam)            (1/m: the unpenalized bias)
+
+so a grid of k values of lam costs one O(m n min(m, n)) SVD plus O(m n k) matrix products.
+"""
+
+import numpy as np
+
+from ._validation import as_array, as_matrix, as_Xy
+
+__all__ = ["ridge_path", "effective_df", "loo_cv_ridge", "gcv_ridge"]
+
+
+def as_lams(lams, name="lams"):
+    """A grid of regularization strengths: a non-empty 1-D array of finite values > 0."""
+    lams = as_array(lams, name)
+    if lams.ndim != 1 or lams.size == 0:
+        raise ValueError(f"{name} has shape {lams.shape} but must be a non-empty 1-D array of "
+                         f"values > 0, e.g. np.logspace(-2, 3, 30)")
+    if np.any(lams <= 0):
+        raise ValueError(f"{name} has {int(np.sum(lams <= 0))} value(s) <= 0 (smallest "
+                         f"{lams.min():.4g}); every lam in a grid must be > 0")
+    return lams
+
+
+def _centered_svd(X, y):
+    """Thin SVD of the centered design, plus the centered targets and the means."""
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    U, s, Vt = np.linalg.svd(X - x_mean, full_matrices=False)
+    return U, s, Vt, y - y_mean, x_mean, y_mean
+
+
+def _shrink(s, lams):
+    """s_j^2 / (s_j^2 + lam) for every lam (rows) and singular value (columns): shape (k, r)."""
+    s2 = s**2
+    return s2 / (s2 + lams[:, None])
+
+
+def _fitted_and_leverage(X, y, lams):
+    """In-sample predictions and hat-matrix diagonals for every lam, each of shape (m, k)."""
+    U, s, _, yc, _, y_mean = _centered_svd(X, y)
+    F = _shrink(s, lams)                                  # (k, r)
+    y_hat = y_mean + U @ (F * (U.T @ yc)).T               # (m, k)
+    leverage = 1.0 / X.shape[0] + (U**2) @ F.T            # (m, k)
+    return y_hat, leverage
+
+
+def ridge_path(X, y, lams):
+    """Ridge weights and biases for every lam in a grid, from one SVD of the centered X.
+
+    Minimizes J(w, b) = 1/(2m)||Xw + b - y||^2 + lam/(2m)||w||^2 for each lam:
+    w(lam) = V diag(s/(s^2 + lam)) U^T yc with Xc = U diag(s) V^T, and b = mean(y) - mean(X) w.
+    Row i equals `ridge_closed_form(X, y, lams[i])` and scikit-learn `Ridge(alpha=lams[i])`.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+    lams : ndarray of shape (k,), values > 0
+
+    Returns
+    -------
+    W : ndarray of shape (k, n)
+        W[i] is the weight vector at lams[i].
+    b : ndarray of shape (k,)
+    """
+    X, y = as_Xy(X, y)
+    lams = as_lams(lams)
+    U, s, Vt, yc, x_mean, y_mean = _centered_svd(X, y)
+    factor = s / (s**2 + lams[:, None])                   # (k, r)
+    W = (factor * (U.T @ yc)) @ Vt                        # (k, n)
+    return W, y_mean - W @ x_mean
+
+
+def effective_df(X, lams):
+    """Effective degrees of freedom of the weights: df(lam) = sum_j s_j^2 / (s_j^2 + lam).
+
+    s are the singular values of the centered X, so df(lam) = tr(Xc (Xc^T Xc + lam I)^-1 Xc^T)
+    falls from rank(Xc) towards 0 as lam grows. The trace of the full hat matrix (which also
+    fits the unpenalized bias) is 1 + df(lam).
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    lams : ndarray of shape (k,), values > 0
+
+    Returns
+    -------
+    df : ndarray of shape (k,)
+    """
+    X = as_matrix(X)
+    lams = as_lams(lams)
+    s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    return _shrink(s, lams).sum(axis=1)
+
+
+def loo_cv_ridge(X, y, lams):
+    """Exact leave-one-out mean squared error of ridge for every lam, without any refit.
+
+    For a linear smoother y_hat = H y whose penalty does not depend on the data,
+    y_i - y_hat^(-i)_i = (y_i - y_hat_i) / (1 - H_ii), hence
+
+        LOO(lam) = (1/m) sum_i [(y_i - y_hat_i) / (1 - H_ii)]^2,
+
+    with H = 1 1^T / m + Xc (Xc^T Xc + lam I)^-1 Xc^T (the bias is fitted, not penalized, in
+    every leave-one-out fit). Equals m refits of `ridge_closed_form` and scikit-learn
+    `RidgeCV(alphas=lams)` (whose default, cv=None, is this exact leave-one-out error).
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n), m >= 3
+    y : ndarray of shape (m,)
+    lams : ndarray of shape (k,), values > 0
+
+    Returns
+    -------
+    loo_mse : ndarray of shape (k,)
+    """
+    X, y = _checked_for_cv(X, y)
+    lams = as_lams(lams)
+    y_hat, leverage = _fitted_and_leverage(X, y, lams)
+    return np.mean(((y[:, None] - y_hat) / (1.0 - leverage)) ** 2, axis=0)
+
+
+def gcv_ridge(X, y, lams):
+    """Generalized cross-validation: GCV(lam) = (1/m)||y - y_hat||^2 / (1 - tr(H)/m)^2.
+
+    It replaces every leverage H_ii of `loo_cv_ridge` by their mean tr(H)/m = (1 + df(lam))/m
+    (Golub, Heath and Wahba 1979); the 1 counts the unpenalized bias.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n), m >= 3
+    y : ndarray of shape (m,)
+    lams : ndarray of shape (k,), values > 0
+
+    Returns
+    -------
+    gcv : ndarray of shape (k,)
+    """
+    X, y = _checked_for_cv(X, y)
+    lams = as_lams(lams)
+    y_hat, leverage = _fitted_and_leverage(X, y, lams)
+    mean_leverage = leverage.mean(axis=0)                 # tr(H) / m
+    return np.mean((y[:, None] - y_hat) ** 2, axis=0) / (1.0 - mean_leverage) ** 2
+
+
+def _checked_for_cv(X, y):
+    X, y = as_Xy(X, y)
+    if X.shape[0] < 3:
+        raise ValueError(f"X has {X.shape[0]} rows; leaving one out needs m >= 3 samples")
+    return X, y

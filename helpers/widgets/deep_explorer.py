@@ -1,0 +1,196 @@
+"""Explorer for notebook 06: the function a small MLP learns, for each lam and optimizer.
+
+Training is too slow for a slider, so `precompute_deep_grid` trains every (optimizer, lam)
+pair once; `deep_explorer_update` is then a pure lookup and `draw_deep_explorer` only redraws.
+
+The optimizers compared (same data, same initial weights, full batch):
+
+* ``'SGD + L2'``: SGD with momentum 0.9 on the loss with lam/(2m) sum ||W||^2;
+* ``'Adam + L2'``: Adam on the same loss;
+* ``'AdamW'``: Adam on the data loss with decoupled decay wd = lam/m, the conversion that is
+  exact for plain SGD (`helpers.nn.decay_from_lam`) but not for Adam.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .._validation import as_array, as_int, as_lam, as_positive, as_vector
+from ..nn import MLP, SGD, Adam, AdamW, decay_from_lam, train_mlp
+
+__all__ = ["DEEP_OPTIMIZERS", "DeepGrid", "precompute_deep_grid", "deep_explorer_update",
+           "draw_deep_explorer", "deep_explorer"]
+
+DEEP_OPTIMIZERS = ("SGD + L2", "Adam + L2", "AdamW")
+
+
+@dataclass(frozen=True)
+class DeepGrid:
+    """Trained results for every (optimizer, lam) pair.
+
+    Attributes
+    ----------
+    lams : tuple of float
+    optimizers : tuple of str
+    x_train, y_train, x_val, y_val : ndarrays of shape (m,) and (m_val,)
+    x_grid : ndarray of shape (k,)
+    curves : ndarray of shape (n_optimizers, n_lams, k)
+        The learned function on x_grid.
+    train_mse, val_mse : ndarrays of shape (n_optimizers, n_lams)
+    weight_norms : ndarray of shape (n_optimizers, n_lams, n_layers)
+        ||W_l||_F at the end of training.
+    train_curves, val_curves : ndarrays of shape (n_optimizers, n_lams, n_epochs)
+        Training and validation MSE after every epoch.
+    """
+
+    lams: tuple
+    optimizers: tuple
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_val: np.ndarray
+    y_val: np.ndarray
+    x_grid: np.ndarray
+    curves: np.ndarray
+    train_mse: np.ndarray
+    val_mse: np.ndarray
+    weight_norms: np.ndarray
+    train_curves: np.ndarray
+    val_curves: np.ndarray
+
+
+def _make_optimizer(name, lam, m, lr, lr_sgd):
+    if name == "SGD + L2":
+        return SGD(lr_sgd, momentum=0.9), lam
+    if name == "Adam + L2":
+        return Adam(lr), lam
+    return AdamW(lr, weight_decay=decay_from_lam(lam, m)), 0.0
+
+
+def precompute_deep_grid(x_train, y_train, x_val, y_val, lams, hidden=(32, 32), n_epochs=600,
+                         lr=0.02, lr_sgd=0.05, seed=1, optimizers=DEEP_OPTIMIZERS, n_grid=200):
+    """Train one tanh MLP of widths (1, *hidden, 1) per (optimizer, lam), full batch.
+
+    Every network starts from the same weights (drawn from `seed`), so the differences come
+    from lam and the optimizer only.
+
+    Parameters
+    ----------
+    x_train, y_train : ndarrays of shape (m,)
+    x_val, y_val : ndarrays of shape (m_val,)
+    lams : sequence of float >= 0
+    hidden : sequence of int
+    n_epochs : int >= 1
+    lr : float > 0
+        Learning rate of Adam and AdamW.
+    lr_sgd : float > 0
+        Learning rate of SGD with momentum.
+    seed : int
+    optimizers : sequence of names from DEEP_OPTIMIZERS
+    n_grid : int >= 2
+        Points of the plotting grid over the range of x_train and x_val.
+
+    Returns
+    -------
+    DeepGrid
+    """
+    x_train, y_train = as_vector(x_train, "x_train"), as_vector(y_train, "y_train")
+    x_val, y_val = as_vector(x_val, "x_val"), as_vector(y_val, "y_val")
+    for x, y, what in ((x_train, y_train, "train"), (x_val, y_val, "val")):
+        if x.shape != y.shape:
+            raise ValueError(f"x_{what} has {x.shape[0]} entries but y_{what} has {y.shape[0]}")
+    lams = tuple(as_lam(lam, f"lams[{k}]") for k, lam in enumerate(as_array(lams, "lams", 1)))
+    if not lams:
+        raise ValueError("lams is empty; give at least one value")
+    unknown = [name for name in optimizers if name not in DEEP_OPTIMIZERS]
+    if unknown:
+        raise ValueError(f"optimizers {unknown} unknown, must be among {DEEP_OPTIMIZERS}")
+    lr, lr_sgd = as_positive(lr, "lr"), as_positive(lr_sgd, "lr_sgd")
+    n_grid = as_int(n_grid, "n_grid", minimum=2)
+    n_epochs = as_int(n_epochs, "n_epochs", minimum=1)
+    both = np.concatenate([x_train, x_val])
+    x_grid = np.linspace(both.min(), both.max(), n_grid)
+    m, sizes = x_train.shape[0], (1, *hidden, 1)
+    shape = (len(optimizers), len(lams))
+    curves, train_mse, val_mse = np.empty((*shape, n_grid)), np.empty(shape), np.empty(shape)
+    norms = np.empty((*shape, len(sizes) - 1))
+    train_curves, val_curves = np.empty((*shape, n_epochs)), np.empty((*shape, n_epochs))
+    for i, name in enumerate(optimizers):
+        for j, lam in enumerate(lams):
+            net = MLP(sizes, rng=seed, activation="tanh")
+            optimizer, lam_loss = _make_optimizer(name, lam, m, lr, lr_sgd)
+            history = train_mlp(net, x_train[:, None], y_train, optimizer, rng=seed,
+                                lam=lam_loss, n_epochs=n_epochs, X_val=x_val[:, None],
+                                y_val=y_val)
+            curves[i, j] = net.predict(x_grid[:, None])
+            train_mse[i, j], val_mse[i, j] = history.train_mse[-1], history.val_mse[-1]
+            norms[i, j] = history.weight_norms[-1]
+            train_curves[i, j], val_curves[i, j] = history.train_mse, history.val_mse
+    return DeepGrid(lams=lams, optimizers=tuple(optimizers), x_train=x_train, y_train=y_train,
+                    x_val=x_val, y_val=y_val, x_grid=x_grid, curves=curves,
+                    train_mse=train_mse, val_mse=val_mse, weight_norms=norms,
+                    train_curves=train_curves, val_curves=val_curves)
+
+
+def deep_explorer_update(grid, lam, optimizer):
+    """Look up the precomputed result for (lam, optimizer): no training happens here.
+
+    Returns
+    -------
+    dict with 'curve' (k,), 'train_mse', 'val_mse' (floats) and 'weight_norms' (n_layers,)
+    """
+    if not isinstance(grid, DeepGrid):
+        raise TypeError(f"grid must be a DeepGrid (from precompute_deep_grid), "
+                        f"got {type(grid).__name__}")
+    if optimizer not in grid.optimizers:
+        raise ValueError(f"optimizer == {optimizer!r}, must be one of {grid.optimizers}")
+    lam = as_lam(lam)
+    matches = [j for j, value in enumerate(grid.lams) if np.isclose(value, lam, rtol=1e-9)]
+    if not matches:
+        raise ValueError(f"lam == {lam} was not precomputed; choose one of {grid.lams}")
+    i, j = grid.optimizers.index(optimizer), matches[0]
+    return {"curve": grid.curves[i, j], "train_mse": float(grid.train_mse[i, j]),
+            "val_mse": float(grid.val_mse[i, j]), "weight_norms": grid.weight_norms[i, j]}
+
+
+def draw_deep_explorer(fig, grid, lam, optimizer):
+    """Left: data and the learned function; right: ||W_l|| of each layer for every optimizer."""
+    result = deep_explorer_update(grid, lam, optimizer)
+    ax_fit, ax_norm = fig.subplots(1, 2, gridspec_kw={"width_ratios": [2, 1]})
+    ax_fit.scatter(grid.x_val, grid.y_val, s=6, color="0.75", label="validation")
+    ax_fit.scatter(grid.x_train, grid.y_train, s=16, color="0.2", label="training", zorder=3)
+    ax_fit.plot(grid.x_grid, result["curve"], color="C1", label="network")
+    ax_fit.set(title=f"{optimizer}, λ = {lam:g}: train MSE {result['train_mse']:.3f}, "
+                     f"val MSE {result['val_mse']:.3f}", xlabel="x", ylabel="y")
+    ax_fit.set_ylim(grid.y_val.min() - 0.5, grid.y_val.max() + 0.5)
+    ax_fit.legend(loc="lower right")
+    n_layers = grid.weight_norms.shape[-1]
+    width = 0.8 / len(grid.optimizers)
+    for k, name in enumerate(grid.optimizers):
+        norms = deep_explorer_update(grid, lam, name)["weight_norms"]
+        ax_norm.bar(np.arange(n_layers) + (k - (len(grid.optimizers) - 1) / 2) * width, norms,
+                    width, label=name, alpha=1.0 if name == optimizer else 0.45)
+    ax_norm.set_xticks(np.arange(n_layers), [f"W{layer + 1}" for layer in range(n_layers)])
+    ax_norm.set(title=f"weight norms at λ = {lam:g}", ylabel="$||W_l||_F$",
+                ylim=(0, 1.05 * grid.weight_norms.max()))
+    ax_norm.legend(fontsize=8)
+    # Fixed margins instead of tight_layout, which would double the drawing time of each move.
+    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
+    return fig
+
+
+def deep_explorer(grid):
+    """A lam slider (over grid.lams) and an optimizer menu redrawing `draw_deep_explorer`."""
+    import ipywidgets as widgets
+
+    from .core import explorer
+
+    if not isinstance(grid, DeepGrid):
+        raise TypeError(f"grid must be a DeepGrid, got {type(grid).__name__}")
+    controls = {
+        "lam": widgets.SelectionSlider(options=[(f"{lam:g}", lam) for lam in grid.lams],
+                                       value=grid.lams[len(grid.lams) // 2], description="λ"),
+        "optimizer": widgets.Dropdown(options=list(grid.optimizers), value=grid.optimizers[0],
+                                      description="optimizer"),
+    }
+    return explorer(lambda fig, lam, optimizer: draw_deep_explorer(fig, grid, lam, optimizer),
+                    controls, figsize=(9.0, 3.4), ncols=2)

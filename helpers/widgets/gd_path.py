@@ -1,0 +1,150 @@
+"""Explorer: the gradient-descent path on the loss contours of a two-feature ridge problem.
+
+Objective (bias not penalized; the features are centered, so the bias decouples and the
+picture shows w = (w1, w2) only):
+
+    J(w) = 1/(2m) ||Xc w - yc||^2 + lam/(2m) ||w||^2 = 1/2 w^T H w - g^T w + const,
+    H = (Xc^T Xc + lam I)/m,  g = Xc^T yc / m.
+
+`gd_path_update` is the pure computation (tested in tests/test_widgets_gd_path.py);
+`draw_gd_path` draws one state; `gd_path_explorer` wires a learning-rate and a lam slider.
+"""
+
+import numpy as np
+
+from .._validation import as_float, as_int, as_lam, as_matrix, as_positive, as_rng, as_vector, as_Xy
+from ..curvature import centered_hessian
+from ..plotting import get_ax
+from .core import explorer
+
+__all__ = ["make_gd_path_problem", "gd_path_update", "draw_gd_path", "gd_path_explorer"]
+
+_START = np.array([-1.0, 3.5])
+
+
+def make_gd_path_problem(rng, m=60, corr=0.9, w=(2.0, 1.0), noise=0.5):
+    """Two standardized, correlated features and y = X w + noise (a narrow, tilted valley).
+
+    Parameters
+    ----------
+    rng : numpy Generator or int seed
+    m : int >= 3
+    corr : float in (-1, 1)
+        Correlation of the two features; the condition number is about (1 + corr)/(1 - corr).
+    w : (float, float)
+        True weights.
+    noise : float >= 0
+
+    Returns
+    -------
+    X : ndarray of shape (m, 2)
+    y : ndarray of shape (m,)
+    """
+    rng, m = as_rng(rng), as_int(m, "m", minimum=3)
+    corr = as_float(corr, "corr")
+    if not -1 < corr < 1:
+        raise ValueError(f"corr == {corr}, must be strictly between -1 and 1")
+    noise = as_float(noise, "noise", minimum=0.0)
+    z = rng.standard_normal((m, 2))
+    X = np.column_stack([z[:, 0], corr * z[:, 0] + np.sqrt(1 - corr**2) * z[:, 1]])
+    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    y = X @ np.asarray(w, dtype=float) + noise * rng.standard_normal(m)
+    return X, y
+
+
+def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=None):
+    """Everything one frame of the explorer shows, computed without plotting.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+    y : ndarray of shape (m,)
+    lr : float > 0
+    lam : float >= 0
+    n_steps : int >= 1
+    w0 : (float, float)
+        Starting point of gradient descent.
+    grid_size : int >= 2
+    extent : (w1_min, w1_max, w2_min, w2_max), optional
+        Plot window; by default a box around w0 and the least-squares solution.
+
+    Returns
+    -------
+    dict with keys
+        path : ndarray (n_steps + 1, 2), the iterates (huge if lr > 2/L);
+        w_star : ndarray (2,), the minimizer; lr_max : float, 2/L;
+        W1, W2, J : ndarrays (grid_size, grid_size), the loss on the grid;
+        losses : ndarray (n_steps + 1,), J along the path; diverging : bool.
+    """
+    X, y = as_Xy(as_matrix(X), y)
+    if X.shape[1] != 2:
+        raise ValueError(f"X has {X.shape[1]} columns but the contour picture needs exactly 2")
+    lr, lam = as_positive(lr, "lr"), as_lam(lam)
+    n_steps, grid_size = as_int(n_steps, "n_steps", minimum=1), as_int(grid_size, "grid_size",
+                                                                        minimum=2)
+    w0 = as_vector(w0, "w0", 2, "a starting point (w1, w2)")
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    m = X.shape[0]
+    H, g, c = centered_hessian(X, lam), Xc.T @ yc / m, yc @ yc / (2 * m)
+    w_star = np.linalg.solve(H, g)
+    if extent is None:
+        w_ls = np.linalg.lstsq(Xc, yc, rcond=None)[0]
+        lo, hi = np.minimum(w0, w_ls) - 1.5, np.maximum(w0, w_ls) + 1.5
+        extent = (lo[0], hi[0], lo[1], hi[1])
+    W1, W2 = np.meshgrid(np.linspace(extent[0], extent[1], grid_size),
+                         np.linspace(extent[2], extent[3], grid_size))
+    points = np.stack([W1, W2], axis=-1)
+    J = 0.5 * np.einsum("...i,ij,...j->...", points, H, points) - points @ g + c
+    path = np.empty((n_steps + 1, 2))
+    path[0] = w0
+    with np.errstate(over="ignore", invalid="ignore"):
+        for k in range(n_steps):
+            path[k + 1] = path[k] - lr * (H @ path[k] - g)  # w <- w - lr grad J(w)
+        losses = 0.5 * np.einsum("ki,ij,kj->k", path, H, path) - path @ g + c
+    lr_max = 2.0 / float(np.linalg.eigvalsh(H)[-1])
+    return {"path": path, "w_star": w_star, "lr_max": lr_max, "W1": W1, "W2": W2, "J": J,
+            "losses": losses, "diverging": bool(lr > lr_max)}
+
+
+def draw_gd_path(state, ax=None, title=None):
+    """Contours of J, the minimizer and the gradient-descent path of one `gd_path_update` state.
+
+    Returns
+    -------
+    ax
+    """
+    ax = get_ax(ax)
+    J_min = float(np.min(state["J"]))
+    levels = J_min + np.geomspace(1e-3, 1.0, 9) * (float(np.max(state["J"])) - J_min)
+    ax.contour(state["W1"], state["W2"], state["J"], levels=levels, cmap="viridis",
+               linewidths=0.9)
+    path = state["path"]
+    ax.plot(path[:, 0], path[:, 1], "o-", color="#d62728", markersize=3, linewidth=1.2,
+            label="gradient descent")
+    ax.plot(*state["w_star"], "k*", markersize=11, label="minimizer")
+    ax.set_xlim(state["W1"][0, 0], state["W1"][0, -1])
+    ax.set_ylim(state["W2"][0, 0], state["W2"][-1, 0])
+    ax.set(xlabel="w1", ylabel="w2", title=title or "Gradient descent on J(w)")
+    ax.legend(loc="lower left")
+    return ax
+
+
+def gd_path_explorer(X, y, n_steps=30):
+    """A learning-rate slider and a lam slider over `draw_gd_path` (display the returned box)."""
+    import ipywidgets as widgets
+
+    lr_max0 = gd_path_update(X, y, 1.0, 0.0, n_steps=1, grid_size=2)["lr_max"]
+
+    def draw(fig, lr, lam):
+        state = gd_path_update(X, y, lr, lam, n_steps=n_steps)
+        verdict = "diverges" if state["diverging"] else "converges"
+        draw_gd_path(state, ax=fig.add_subplot(),
+                     title=f"lr = {lr:.3f}, 2/L = {state['lr_max']:.3f}: {verdict}")
+
+    controls = {
+        "lr": widgets.FloatSlider(value=round(0.5 * lr_max0, 3), min=0.01,
+                                  max=round(1.2 * lr_max0, 3), step=0.005,
+                                  description="lr", readout_format=".3f"),
+        "lam": widgets.FloatSlider(value=0.0, min=0.0, max=60.0, step=1.0, description="lam"),
+    }
+    return explorer(draw, controls, figsize=(5.5, 4.2))

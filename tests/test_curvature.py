@@ -1,0 +1,112 @@
+import numpy as np
+import pytest
+from sklearn.linear_model import Ridge
+
+from helpers import (
+    ConvergenceError,
+    DivergenceError,
+    centered_hessian,
+    condition_number,
+    gd_iterations_to_tol,
+    hessian_eigenvalues,
+    ridge_grad,
+    ridge_shrinkage,
+    shrinkage_factors,
+)
+
+
+def _fd_hessian_in_w(X, y, lam):
+    """Hessian of J in w (b fixed at its optimum for centered data) by differences of gradients."""
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    n = X.shape[1]
+    g0, _ = ridge_grad(np.zeros(n), 0.0, Xc, yc, lam)
+    return np.column_stack([ridge_grad(e, 0.0, Xc, yc, lam)[0] - g0 for e in np.eye(n)])
+
+
+def test_centered_hessian_matches_finite_differences(problem):
+    X, y = problem
+    np.testing.assert_allclose(centered_hessian(X, 2.5), _fd_hessian_in_w(X, y, 2.5), atol=1e-12)
+
+
+def test_eigenvalues_and_condition_number(problem):
+    X, _ = problem
+    lam = 3.0
+    eig = np.sort(np.linalg.eigvalsh(centered_hessian(X, lam)))[::-1]
+    np.testing.assert_allclose(hessian_eigenvalues(X, lam), eig, rtol=1e-10, atol=1e-12)
+    assert condition_number(X, lam) == pytest.approx(eig[0] / eig[-1], rel=1e-9)
+
+
+def test_condition_number_infinite_without_lam_when_m_le_n():
+    X = np.random.default_rng(0).normal(size=(5, 8))
+    assert condition_number(X, 0.0) == float("inf")
+    assert np.isfinite(condition_number(X, 0.1))
+
+
+def test_lam_improves_conditioning():
+    X = np.random.default_rng(1).normal(size=(50, 4)) * [0.1, 1, 2, 5]
+    kappas = [condition_number(X, lam) for lam in (0.0, 1.0, 10.0, 100.0)]
+    assert all(a > b for a, b in zip(kappas, kappas[1:]))
+    s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    assert kappas[2] == pytest.approx((s[0] ** 2 + 10) / (s[-1] ** 2 + 10), rel=1e-10)
+
+
+def test_shrinkage_factors_match_fitted_coefficients(problem):
+    X, y = problem
+    lam = 4.0
+    s, factors = shrinkage_factors(X, lam)
+    np.testing.assert_allclose(factors, s**2 / (s**2 + lam))
+    result = ridge_shrinkage(X, y, lam)
+    keep = result.s > 1e-8 * result.s[0]
+    np.testing.assert_allclose(result.measured[keep], result.predicted[keep], rtol=1e-8)
+    # independent reference: scikit-learn's ridge along the same directions
+    _, _, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    ref = Ridge(alpha=lam).fit(X, y).coef_
+    ls = np.linalg.lstsq(X - X.mean(axis=0), y - y.mean(), rcond=None)[0]
+    np.testing.assert_allclose((Vt @ ref)[keep] / (Vt @ ls)[keep], result.predicted[keep],
+                               rtol=1e-6)
+
+
+def test_iterations_follow_the_contraction_rate():
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(80, 3)) * [0.3, 1.0, 2.0]
+    y = X @ np.array([1.0, -1.0, 0.5]) + 0.1 * rng.normal(size=80)
+    for lam in (0.0, 5.0):
+        k = gd_iterations_to_tol(X, y, lam, tol=1e-6)
+        eig = hessian_eigenvalues(X, lam)
+        lr = 1 / eig[0]
+        # closed form of the error after j steps: e_j = (I - lr H)^j (0 - w*) in the eigenbasis
+        Xc, yc = X - X.mean(axis=0), y - y.mean()
+        H = centered_hessian(X, lam)
+        w_star = np.linalg.solve(H, Xc.T @ yc / 80)
+        vals, vecs = np.linalg.eigh(H)
+        c = vecs.T @ w_star
+
+        def err(j, vals=vals, c=c, lr=lr):
+            return np.linalg.norm((1 - lr * vals) ** j * c)
+
+        target = 1e-6 * np.linalg.norm(w_star)
+        assert err(k) <= target < err(k - 1)
+    assert gd_iterations_to_tol(X, y, 5.0) < gd_iterations_to_tol(X, y, 0.0)
+
+
+def test_iteration_errors():
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(30, 2)), rng.normal(size=30)
+    L = hessian_eigenvalues(X, 0.0)[0]
+    with pytest.raises(DivergenceError, match="exceeds 2/L"):
+        gd_iterations_to_tol(X, y, 0.0, lr=2.2 / L)
+    with pytest.raises(ConvergenceError, match="max_iter=3"):
+        gd_iterations_to_tol(X, y, 0.0, max_iter=3)
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="lam == -2.0"):
+        condition_number(np.ones((3, 2)), -2.0)
+    with pytest.raises(ValueError, match="reshape"):
+        centered_hessian(np.ones(3), 1.0)
+    with pytest.raises(ValueError, match="X has 3 rows but y has 2"):
+        ridge_shrinkage(np.ones((3, 2)), np.ones(2), 1.0)
+    with pytest.raises(ValueError, match="tol == 0.0"):
+        gd_iterations_to_tol(np.eye(3), np.ones(3), 1.0, tol=0.0)
+    with pytest.raises(TypeError, match="lam must be a real number"):
+        shrinkage_factors(np.eye(3), "big")

@@ -1,0 +1,81 @@
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from helpers import max_stable_lr, ridge_closed_form, ridge_loss
+from helpers.widgets.gd_path import (
+    draw_gd_path,
+    gd_path_explorer,
+    gd_path_update,
+    make_gd_path_problem,
+)
+
+
+@pytest.fixture
+def data():
+    return make_gd_path_problem(0, m=40)
+
+
+def test_problem_is_standardized_and_correlated(data):
+    X, y = data
+    np.testing.assert_allclose(X.mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_allclose(X.std(axis=0), 1)
+    assert np.corrcoef(X.T)[0, 1] > 0.8 and y.shape == (40,)
+
+
+def test_minimizer_loss_and_bound_match_the_helpers(data):
+    X, y = data
+    lam = 5.0
+    state = gd_path_update(X, y, 0.3, lam, n_steps=5, grid_size=11)
+    w_ref, b_ref = ridge_closed_form(X, y, lam)
+    np.testing.assert_allclose(state["w_star"], w_ref, atol=1e-12)
+    # the contour values are J at the optimal bias (mean y for centered X), up to the constant
+    i, j = 3, 7
+    w = np.array([state["W1"][i, j], state["W2"][i, j]])
+    assert state["J"][i, j] == pytest.approx(ridge_loss(w, y.mean(), X, y, lam), rel=1e-12)
+    assert state["lr_max"] == pytest.approx(max_stable_lr(X, lam), rel=1e-12)
+
+
+def test_path_is_gradient_descent(data):
+    X, y = data
+    state = gd_path_update(X, y, 0.2, 1.0, n_steps=3, w0=(0.5, -1.0))
+    w = np.array([0.5, -1.0])
+    m = X.shape[0]
+    for k in range(3):  # by hand: w <- w - lr ((1/m) X^T (X w - yc) + (lam/m) w)
+        w = w - 0.2 * (X.T @ (X @ w - (y - y.mean())) / m + 1.0 / m * w)
+        np.testing.assert_allclose(state["path"][k + 1], w, atol=1e-12)
+    assert np.all(np.diff(state["losses"]) <= 0)
+
+
+def test_converges_below_and_diverges_above_the_bound(data):
+    X, y = data
+    lr_max = gd_path_update(X, y, 1.0, 0.0, n_steps=1)["lr_max"]
+    below = gd_path_update(X, y, 0.95 * lr_max, 0.0, n_steps=400)
+    above = gd_path_update(X, y, 1.05 * lr_max, 0.0, n_steps=400)
+    assert not below["diverging"] and above["diverging"]
+    np.testing.assert_allclose(below["path"][-1], below["w_star"], atol=1e-6)
+    assert np.linalg.norm(above["path"][-1]) > 1e6
+
+
+def test_draw_and_explorer(data):
+    X, y = data
+    ax = draw_gd_path(gd_path_update(X, y, 0.5, 0.0))
+    assert ax.get_xlabel() == "w1" and len(ax.lines) == 2
+    box = gd_path_explorer(X, y)
+    lr_slider = box.children[0].children[0]
+    assert isinstance(lr_slider, widgets.FloatSlider)
+    lr_slider.value = 0.3  # redraws without error
+    plt.close("all")
+
+
+def test_bad_input(data):
+    X, y = data
+    with pytest.raises(ValueError, match="exactly 2"):
+        gd_path_update(np.ones((5, 3)), np.ones(5), 0.1, 0.0)
+    with pytest.raises(ValueError, match="lr == 0.0"):
+        gd_path_update(X, y, 0.0, 0.0)
+    with pytest.raises(ValueError, match="w0 has length 3"):
+        gd_path_update(X, y, 0.1, 0.0, w0=(1.0, 2.0, 3.0))
+    with pytest.raises(ValueError, match="corr == 1.0"):
+        make_gd_path_problem(0, corr=1.0)
