@@ -33,12 +33,21 @@ def numerical_gradient(f, x, h=1e-5):
     for i in range(flat_point.size):
         original = flat_point[i]
         flat_point[i] = original + h
-        f_plus = float(f(point.copy()))
+        f_plus = _scalar(f(point.copy()))
         flat_point[i] = original - h
-        f_minus = float(f(point.copy()))
+        f_minus = _scalar(f(point.copy()))
         flat_point[i] = original
         flat_grad[i] = (f_plus - f_minus) / (2 * h)
     return float(grad) if grad.ndim == 0 else grad
+
+
+def _scalar(value):
+    """f's value as a float, or a clear error: the check needs a scalar loss."""
+    arr = np.asarray(value) if not isinstance(value, (str, bytes)) else None
+    if arr is None or arr.size != 1 or not np.issubdtype(arr.dtype, np.number):
+        raise TypeError(f"f must return a single number (a scalar loss), got "
+                        f"{type(value).__name__}{'' if arr is None else f' of shape {arr.shape}'}")
+    return float(arr.reshape(()))
 
 
 def rel_error(a, b):

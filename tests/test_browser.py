@@ -130,7 +130,8 @@ def _run_all(page):
 
 
 def _figure_src(page):
-    img = page.locator(".widget-output img, .jupyter-widgets-output-area img").first
+    """The explorer's figure: an ipywidgets Image whose src is a blob URL of the PNG."""
+    img = page.locator("img.widget-image").first
     img.wait_for(timeout=30_000)
     return img.get_attribute("src")
 
@@ -150,7 +151,7 @@ def test_run_all_then_move_a_slider(page):
     page.wait_for_function(
         """(before) => {
             const img = document.querySelector(
-                '.widget-output img, .jupyter-widgets-output-area img');
+                'img.widget-image');
             return img && img.getAttribute('src') !== before;
         }""", arg=before, timeout=30_000)
     after = _figure_src(page)

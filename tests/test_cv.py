@@ -129,6 +129,8 @@ def test_bad_input():
         kfold_indices(6, 1, rng=0)
     with pytest.raises(ValueError, match="n_folds == 7, must be <= 6"):
         cross_val_curve(X, y, [1.0], n_folds=7)
+    with pytest.raises(ValueError, match="m == 1, must be >= 2"):
+        kfold_indices(1, 2, rng=0)
     with pytest.raises(TypeError, match="n_folds must be an integer"):
         kfold_indices(6, 2.0, rng=0)
     with pytest.raises(TypeError, match="rng must be a numpy Generator"):

@@ -39,7 +39,13 @@ def test_planted_mistake_gets_its_hint():
 
 def test_other_wrong_answers_show_rounded_values_and_case():
     fb = EX.grade(lambda v: v**2 + 1e-3)
-    assert fb.message == "❌ square: expected [1, 4, 9], got [1.001, 4.001, 9.001] (test case 1)"
+    assert fb.message == ("❌ square: expected [1, 4, 9], got [1.001, 4.001, 9.001] "
+                          "(largest difference 0.001) (test case 1)")
+
+
+def test_small_differences_between_tolerances_are_reported_not_crashing():
+    fb = EX.grade(lambda v: v**2 * (1 + 1e-5))  # fails rtol=1e-6, passes np.allclose defaults
+    assert fb.status == "fail" and "largest difference" in fb.message
 
 
 def test_wrong_shape_is_named():

@@ -50,5 +50,11 @@ def test_bad_input():
         numerical_gradient(np.sum, np.ones(2), h=0.0)
     with pytest.raises(ValueError, match=r"a has shape \(2,\) but b has shape \(3,\)"):
         rel_error(np.ones(2), np.ones(3))
+    with pytest.raises(TypeError, match=r"f must return a single number .*shape \(3,\)"):
+        numerical_gradient(lambda v: v, np.ones(3))
+    with pytest.raises(TypeError, match="f must return a single number.*NoneType"):
+        numerical_gradient(lambda v: None, np.ones(3))
+    with pytest.raises(TypeError, match="f must return a single number.*str"):
+        numerical_gradient(lambda v: "x", np.ones(3))
     with pytest.raises(TypeError, match="x must be array-like"):
         numerical_gradient(np.sum, "abc")

@@ -41,6 +41,18 @@ def test_nested_cv_one_se_rule_chooses_larger_lams():
 
 
 
+def test_nested_cv_runs_the_lasso_and_unscaled_ridge():
+    rng = np.random.default_rng(13)
+    X = rng.normal(size=(30, 6))
+    y = X[:, 0] * 2 + rng.normal(size=30)
+    lams = np.array([0.5, 5.0, 50.0])
+    lasso = nested_cv(X, y, lams, 3, 3, rng=2, model="lasso")
+    plain = nested_cv(X, y, lams, 3, 3, rng=2, standardize=False)
+    for result in (lasso, plain):
+        assert np.all(np.isin(result.lams_chosen, lams))
+        assert result.outer_mse.shape == (3,) and np.all(result.outer_mse > 0)
+
+
 def test_bad_input():
     X, y = np.random.default_rng(0).normal(size=(6, 2)), np.ones(6)
     with pytest.raises(ValueError, match="rule == 'best', must be 'min' or '1se'"):

@@ -172,3 +172,14 @@ def test_bad_input(imbalanced):
         MeanImputer.fit(np.ones(3))
     with pytest.raises(ValueError, match="folds must be at least two index arrays"):
         cv_mse_imputed(X, y, 1.0, [np.arange(10)])
+
+
+def test_logistic_converges_on_many_duplicated_samples():
+    """Regression: near the optimum the decrease of J is below its rounding error (m = 760)."""
+    rng = np.random.default_rng(2)
+    y = (rng.random(400) < 0.05).astype(float)
+    X = rng.normal(size=(400, 2)) + np.outer(y, [1.5, 1.0])
+    X_over, y_over = oversample_minority(X, y, rng)
+    w, b = fit_logistic(X_over, y_over, 0.01)
+    ref = LogisticRegression(C=100.0, tol=1e-12, max_iter=10_000).fit(X_over, y_over)
+    np.testing.assert_allclose(w, ref.coef_[0], rtol=1e-5)

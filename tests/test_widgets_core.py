@@ -1,8 +1,15 @@
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pytest
 
-from helpers.widgets.core import explorer
+from helpers.widgets.core import artist_explorer, explorer, render_png
+
+
+def _image(box):
+    return box.children[-1]
+
+
+def _png(box):
+    return bytes(_image(box).value)
 
 
 def test_explorer_redraws_on_change():
@@ -15,10 +22,40 @@ def test_explorer_redraws_on_change():
     slider = widgets.FloatSlider(value=1.0, min=0.0, max=5.0)
     box = explorer(draw, {"lam": slider, "name": widgets.Dropdown(options=["a", "b"], value="a")})
     assert calls == [(1.0, "a")]
+    first = _png(box)
+    assert first.startswith(b"\x89PNG")
     slider.value = 2.5
     assert calls[-1] == (2.5, "a")
-    assert isinstance(box, widgets.VBox) and isinstance(box.children[-1], widgets.Output)
-    plt.close("all")
+    assert isinstance(_image(box), widgets.Image) and _png(box) != first
+
+
+def test_artist_explorer_builds_once_and_updates_in_place():
+    built = []
+
+    def setup(fig):
+        ax = fig.add_subplot()
+        (line,) = ax.plot([0, 1], [0, 0])
+        built.append(ax)
+
+        def update(slope):
+            line.set_ydata([0, slope])
+
+        return update
+
+    slider = widgets.FloatSlider(value=0.5, min=-1.0, max=1.0)
+    box = artist_explorer(setup, {"slope": slider})
+    first = _png(box)
+    slider.value = -0.5
+    assert len(built) == 1 and built[0].lines[0].get_ydata()[1] == -0.5
+    assert _png(box) != first
+
+
+def test_render_png_is_deterministic():
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(2, 2), dpi=50)
+    fig.add_subplot().plot([1, 2])
+    assert render_png(fig) == render_png(fig)
 
 
 def test_bad_input():
@@ -26,3 +63,5 @@ def test_bad_input():
         explorer(None, {"a": widgets.IntSlider()})
     with pytest.raises(ValueError, match="controls is empty"):
         explorer(lambda fig: None, {})
+    with pytest.raises(TypeError, match="returned by setup"):
+        artist_explorer(lambda fig: None, {"a": widgets.IntSlider()})

@@ -91,7 +91,7 @@ class Exercise:
                 return Feedback("fail", f"❌ {self.name}: {mistake.hint}")
         for i, (o, e) in enumerate(zip(outputs, expected), start=1):
             if not self._close(o, e):
-                return Feedback("fail", f"❌ {self.name}: {_difference(o, e)} (test case {i})")
+                return Feedback("fail", f"❌ {self.name}: {self._difference(o, e)} (test case {i})")
         raise AssertionError("unreachable: some output differs")
 
     def _close(self, out, ref):
@@ -107,6 +107,25 @@ class Exercise:
                                                               atol=self.atol)
 
 
+    def _difference(self, out, ref):
+        """One line saying how `out` differs from `ref` (same tolerances as the comparison)."""
+        if isinstance(ref, tuple):
+            if not isinstance(out, (tuple, list)) or len(out) != len(ref):
+                return f"expected a tuple of {len(ref)} values, got {type(out).__name__}"
+            k = next(i for i, (o, r) in enumerate(zip(out, ref)) if not self._close(o, r))
+            return (f"value {k + 1} of the returned tuple is wrong: "
+                    f"{self._difference(out[k], ref[k])}")
+        try:
+            out_arr = np.asarray(out, dtype=float)
+        except (TypeError, ValueError):
+            return f"expected numbers, got {type(out).__name__}"
+        ref_arr = np.asarray(ref, dtype=float)
+        if out_arr.shape != ref_arr.shape:
+            return f"returned shape {out_arr.shape}, expected shape {ref_arr.shape}"
+        gap = float(np.max(np.abs(out_arr - ref_arr)))
+        return f"expected {_show(ref_arr)}, got {_show(out_arr)} (largest difference {gap:.2g})"
+
+
 def _quiet_call(fn, args):
     """Call fn on copies of args with numpy warnings silenced (they would go to stderr)."""
     with warnings.catch_warnings(), np.errstate(all="ignore"):
@@ -117,30 +136,6 @@ def _quiet_call(fn, args):
 def _todo(name, extra=""):
     return Feedback("todo", f"📝 {name}: not implemented yet{extra}. Write the body, then run "
                             f"this cell again.")
-
-
-def _difference(out, ref):
-    if isinstance(ref, tuple):
-        if not isinstance(out, (tuple, list)) or len(out) != len(ref):
-            return f"expected a tuple of {len(ref)} values, got {type(out).__name__}"
-        k = next(i for i, (o, r) in enumerate(zip(out, ref)) if not _same_numbers(o, r))
-        return f"value {k + 1} of the returned tuple is wrong: {_difference(out[k], ref[k])}"
-    try:
-        out_arr = np.asarray(out, dtype=float)
-    except (TypeError, ValueError):
-        return f"expected numbers, got {type(out).__name__}"
-    ref_arr = np.asarray(ref, dtype=float)
-    if out_arr.shape != ref_arr.shape:
-        return f"returned shape {out_arr.shape}, expected shape {ref_arr.shape}"
-    return f"expected {_show(ref_arr)}, got {_show(out_arr)}"
-
-
-def _same_numbers(out, ref):
-    try:
-        out_arr, ref_arr = np.asarray(out, dtype=float), np.asarray(ref, dtype=float)
-    except (TypeError, ValueError):
-        return False
-    return out_arr.shape == ref_arr.shape and np.allclose(out_arr, ref_arr)
 
 
 def _show(arr):

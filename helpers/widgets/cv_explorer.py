@@ -95,8 +95,8 @@ def draw_cv_explorer(fig, problem, n_folds, log10_lam):
     left.axvline(curve.lam_min, color="C2", linestyle="--", label=f"λ_min = {curve.lam_min:.3g}")
     left.axvline(curve.lam_1se, color="C3", linestyle=":", label=f"λ_1SE = {curve.lam_1se:.3g}")
     left.plot([lam], [view["cv_at_lam"]], "ko", label=f"λ = {lam:.3g}")
-    top = np.quantile(curve.fold_mse, 0.9)
-    left.set(ylim=(0, max(top, 1.5 * curve.mean.max())), xlabel="λ (log scale)",
+    top = min(1.5 * curve.mean.max(), 4.0 * curve.mean.min())  # keep the minimum readable
+    left.set(ylim=(0, top), xlabel="λ (log scale)",
              ylabel="validation MSE", title="Validation curve (grey: single folds)")
     left.legend(fontsize=7)
     right.scatter(problem.x, problem.y, s=12, color="0.35", label="data")

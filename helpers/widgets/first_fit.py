@@ -4,7 +4,7 @@ import numpy as np
 
 from .._validation import as_lam, as_Xy
 from ..ridge import ridge_closed_form
-from .core import explorer
+from .core import artist_explorer
 
 __all__ = ["ridge_line", "draw_ridge_line", "ridge_line_explorer"]
 
@@ -47,12 +47,28 @@ def draw_ridge_line(fig, X, y, lam):
     return ax
 
 
-def ridge_line_explorer(X, y, lam_max=200.0):
-    """A λ slider (0 to lam_max) over `draw_ridge_line`; returns the widget to display."""
+def ridge_line_explorer(X, y, lam_max=200.0, lam=10.0):
+    """A λ slider (0 to lam_max) on the ridge fit; returns the widget to display.
+
+    The figure is `draw_ridge_line`'s, built once; a move only updates the line and the texts.
+    """
     import ipywidgets as widgets
 
     X, y = as_Xy(X, y)
-    slider = widgets.FloatSlider(value=10.0, min=0.0, max=as_lam(lam_max, "lam_max"), step=1.0,
-                                 description="λ", continuous_update=True)
-    return explorer(lambda fig, lam: draw_ridge_line(fig, X, y, lam), {"lam": slider},
-                    figsize=(6.0, 3.6))
+    slider = widgets.FloatSlider(value=as_lam(lam), min=0.0, max=as_lam(lam_max, "lam_max"),
+                                 step=1.0, description="λ", continuous_update=True)
+
+    def setup(fig):
+        ax = draw_ridge_line(fig, X, y, slider.value)
+        fit_line = ax.lines[0]
+
+        def update(lam):
+            x_grid, y_grid, w, b = ridge_line(X, y, lam)
+            fit_line.set_data(x_grid, y_grid)
+            fit_line.set_label(f"ridge fit: w = {w:.3f}, b = {b:.3f}")
+            ax.set_title(f"Ridge fit with λ = {lam:g}")
+            ax.legend(loc="upper left")
+
+        return update
+
+    return artist_explorer(setup, {"lam": slider}, figsize=(6.0, 3.6))

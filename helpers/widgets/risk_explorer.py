@@ -195,7 +195,7 @@ def draw_risk_explorer(fig, grid, gamma, lam):
     axes = fig.subplots(1, 2)
     view = plot_risk_panels(grid, gamma, lam, axes)
     fig.suptitle(view.text, fontsize=9)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.84, wspace=0.25)
     return view
 
 
