@@ -131,3 +131,15 @@ def as_callable(fn, name):
     if not callable(fn):
         raise TypeError(f"{name} must be callable, got {_describe(fn)}")
     return fn
+
+
+def as_lams(lams, name="lams"):
+    """A grid of regularization strengths: a non-empty 1-D array of finite values > 0."""
+    lams = as_array(lams, name)
+    if lams.ndim != 1 or lams.size == 0:
+        raise ValueError(f"{name} has shape {lams.shape} but must be a non-empty 1-D array of "
+                         f"values > 0, e.g. np.logspace(-2, 3, 30)")
+    if np.any(lams <= 0):
+        raise ValueError(f"{name} has {int(np.sum(lams <= 0))} value(s) <= 0 (smallest "
+                         f"{lams.min():.4g}); every lam in a grid must be > 0")
+    return lams

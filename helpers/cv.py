@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_array, as_int, as_rng, as_Xy
+from ._validation import as_array, as_int, as_lams, as_rng, as_Xy
 from .data import Standardizer
 from .lasso_path import lasso_path
-from .ridge_path import as_lams
 
 __all__ = ["kfold_indices", "CVCurve", "cross_val_curve", "one_se_rule"]
 

@@ -16,7 +16,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_array, as_float, as_int, as_lam, as_positive, as_rng, as_vector, as_Xy
+from ._validation import (
+    as_array,
+    as_float,
+    as_int,
+    as_lam,
+    as_lams,
+    as_positive,
+    as_rng,
+    as_vector,
+    as_Xy,
+)
 from .data import make_linear_data
 from .ridge import ridge_closed_form
 
@@ -72,7 +82,7 @@ def min_norm_gap(X, y, lams):
     gaps : ndarray of shape (k,)
     """
     X, y = as_Xy(X, y)
-    lams = _positive_grid(lams, "lams")
+    lams = as_lams(lams)
     w_plus, _ = min_norm_solution(X, y)
     return np.array([np.linalg.norm(ridge_closed_form(X, y, lam)[0] - w_plus) for lam in lams])
 
@@ -340,14 +350,6 @@ def _gammas(gamma):
         raise ValueError("gamma must contain values > 0 (gamma = features / samples), "
                          f"got {arr.tolist()}")
     return np.atleast_1d(arr), arr.ndim == 0
-
-
-def _positive_grid(lams, name):
-    lams = as_array(lams, name, ndim=1)
-    if lams.size == 0 or np.any(lams <= 0):
-        raise ValueError(f"{name} must be a non-empty 1-D array of values > 0, "
-                         f"e.g. np.logspace(-6, 0, 7)")
-    return lams
 
 
 def _feature_counts(ns):

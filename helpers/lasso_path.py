@@ -7,9 +7,8 @@ Objective (the course's convention, bias b not penalized):
 
 import numpy as np
 
-from ._validation import as_int, as_positive, as_Xy
+from ._validation import as_int, as_lams, as_positive, as_Xy
 from .lasso import fit_lasso
-from .ridge_path import as_lams
 
 __all__ = ["lasso_path"]
 

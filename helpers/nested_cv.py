@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_int, as_rng, as_Xy
+from ._validation import as_int, as_lams, as_rng, as_Xy
 from .cv import _as_model, _fit_predict, cross_val_curve, kfold_indices
-from .ridge_path import as_lams
 
 __all__ = ["NestedCVResult", "nested_cv"]
 
@@ -41,6 +40,7 @@ class NestedCVResult:
 
     @property
     def se(self):
+        """Standard error of `estimate`: std of outer_mse (ddof=1) / sqrt(n_outer)."""
         return float(self.outer_mse.std(ddof=1) / np.sqrt(self.outer_mse.size))
 
 

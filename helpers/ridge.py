@@ -16,6 +16,13 @@ from .losses import _ridge_grad, _ridge_loss
 __all__ = ["ridge_closed_form", "max_stable_lr", "fit_ridge_gd", "GDResult"]
 
 
+def _centered_svd(X, y):
+    """Thin SVD of the centered design, plus the centered targets and the means."""
+    x_mean, y_mean = X.mean(axis=0), y.mean()
+    U, s, Vt = np.linalg.svd(X - x_mean, full_matrices=False)
+    return U, s, Vt, y - y_mean, x_mean, y_mean
+
+
 def ridge_closed_form(X, y, lam):
     """Exact minimizer of J(w, b) = 1/(2m)||Xw + b - y||^2 + lam/(2m)||w||^2.
 
@@ -37,15 +44,14 @@ def ridge_closed_form(X, y, lam):
     """
     X, y = as_Xy(X, y)
     lam = as_lam(lam)
-    x_mean, y_mean = X.mean(axis=0), y.mean()
-    U, s, Vt = np.linalg.svd(X - x_mean, full_matrices=False)
+    U, s, Vt, yc, x_mean, y_mean = _centered_svd(X, y)
     # Along singular direction j: w_j = s_j / (s_j^2 + lam) * u_j^T y. Directions with s_j ~ 0
     # (rank deficiency) get weight 0, which is the minimum-norm choice when lam == 0.
     tiny = s.max(initial=0.0) * max(X.shape) * np.finfo(float).eps
     keep = s > tiny
     factor = np.zeros_like(s)
     factor[keep] = s[keep] / (s[keep] ** 2 + lam)
-    w = Vt.T @ (factor * (U.T @ (y - y_mean)))
+    w = Vt.T @ (factor * (U.T @ yc))
     return w, float(y_mean - x_mean @ w)
 
 

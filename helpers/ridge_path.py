@@ -16,28 +16,10 @@ so a grid of k values of lam costs one O(m n min(m, n)) SVD plus O(m n k) matrix
 
 import numpy as np
 
-from ._validation import as_array, as_matrix, as_Xy
+from ._validation import as_lams, as_matrix, as_Xy
+from .ridge import _centered_svd
 
 __all__ = ["ridge_path", "effective_df", "loo_cv_ridge", "gcv_ridge"]
-
-
-def as_lams(lams, name="lams"):
-    """A grid of regularization strengths: a non-empty 1-D array of finite values > 0."""
-    lams = as_array(lams, name)
-    if lams.ndim != 1 or lams.size == 0:
-        raise ValueError(f"{name} has shape {lams.shape} but must be a non-empty 1-D array of "
-                         f"values > 0, e.g. np.logspace(-2, 3, 30)")
-    if np.any(lams <= 0):
-        raise ValueError(f"{name} has {int(np.sum(lams <= 0))} value(s) <= 0 (smallest "
-                         f"{lams.min():.4g}); every lam in a grid must be > 0")
-    return lams
-
-
-def _centered_svd(X, y):
-    """Thin SVD of the centered design, plus the centered targets and the means."""
-    x_mean, y_mean = X.mean(axis=0), y.mean()
-    U, s, Vt = np.linalg.svd(X - x_mean, full_matrices=False)
-    return U, s, Vt, y - y_mean, x_mean, y_mean
 
 
 def _shrink(s, lams):

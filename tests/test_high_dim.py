@@ -151,7 +151,7 @@ def test_bad_input():
         min_norm_solution(X, y, fit_bias=1)
     with pytest.raises(ValueError, match="y has 2 entries"):
         min_norm_solution(X, np.ones(2))
-    with pytest.raises(ValueError, match="lams must be a non-empty 1-D array of values > 0"):
+    with pytest.raises(ValueError, match=r"lams has 1 value\(s\) <= 0"):
         min_norm_gap(X, y, [0.0, 1.0])
     with pytest.raises(ValueError, match="gamma must contain values > 0"):
         hmrt_min_norm_risk([0.5, -1.0])
