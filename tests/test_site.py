@@ -3,6 +3,7 @@
 import re
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -36,9 +37,15 @@ def test_index_lists_every_notebook_with_goals_and_links_resolve(site):
 
 
 def test_links_between_pages_resolve(site):
+    """Every link to another page of the course, and every #anchor in it, exists."""
     for page in site.glob("*.html"):
-        for target in re.findall(r'href="([^"#:]+\.html)', page.read_text(encoding="utf-8")):
+        links = re.findall(r'href="([^"#:]+\.html)(?:#([^"]*))?"', page.read_text(encoding="utf-8"))
+        for target, anchor in links:
             assert (site / target).is_file(), f"{page.name} links to missing {target}"
+            if anchor:
+                ids = re.findall(r'id="([^"]+)"', (site / target).read_text(encoding="utf-8"))
+                assert unquote(anchor) in {unquote(i) for i in ids}, (
+                    f"{page.name} links to {target}#{anchor}, which has no such anchor")
 
 
 def test_no_page_needs_a_remote_script(site):
