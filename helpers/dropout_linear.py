@@ -111,16 +111,26 @@ def dropout_ridge_fit(X, y, keep):
     keep : float in (0, 1]
         At keep = 1 this is ordinary least squares (X must then have full column rank).
 
+    Raises
+    ------
+    ValueError
+        When keep < 1 and a column of X is all zeros (its weight is not determined).
+
     Returns
     -------
     w : ndarray of shape (n,)
     """
     X, y = as_Xy(X, y)
     keep = _as_keep(keep)
-    G = X.T @ X
-    A = G + (1 - keep) / keep * np.diag(np.diag(G))
     if keep == 1.0:  # plain least squares; lstsq also copes with a rank-deficient X
         return np.linalg.lstsq(X, y, rcond=None)[0]
+    G = X.T @ X
+    zero = np.flatnonzero(np.diag(G) == 0.0)
+    if zero.size:  # its row and column of A are zero: A is singular, and no penalty helps
+        raise ValueError(f"X has all-zero column(s) {zero.tolist()}: dropout penalizes w_j by "
+                         f"||x_j||^2 = 0, so their weights are not determined; drop those "
+                         f"columns (e.g. X[:, X.any(axis=0)])")
+    A = G + (1 - keep) / keep * np.diag(np.diag(G))
     return np.linalg.solve(A, X.T @ y)
 
 

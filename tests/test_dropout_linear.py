@@ -86,5 +86,7 @@ def test_bad_input(problem):
         monte_carlo_dropout_loss(X, y, w, 0.5, n_masks=1, rng=0)
     with pytest.raises(ValueError, match="X has .* rows but y has"):
         dropout_ridge_fit(X, y[:-1], 0.5)
+    with pytest.raises(ValueError, match=r"all-zero column\(s\) \[1\].*drop those"):
+        dropout_ridge_fit(np.column_stack([X[:, 0], np.zeros(len(X))]), y, 0.8)
     with pytest.raises(ValueError, match="average_last == 0"):
         fit_dropout_gd(X, y, 0.5, lr=0.01, n_iters=10, rng=0, average_last=0)

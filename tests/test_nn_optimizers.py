@@ -117,3 +117,21 @@ def test_bad_input():
         SGD(0.1).step(params, grads[0], decay=("dense9.W",))
     with pytest.raises(ValueError, match=r"m == 0.0, must be > 0"):
         decay_from_lam(1.0, 0)
+
+
+def test_bad_containers_get_clear_messages():
+    params, grads = _params_and_grads()
+    with pytest.raises(TypeError, match="betas must be a pair .* got 0.9 \\(float\\)"):
+        Adam(betas=0.9)
+    with pytest.raises(TypeError, match="grads must be a dict name -> ndarray.* got list"):
+        SGD(0.1).step(params, list(grads[0].values()))
+    with pytest.raises(TypeError, match="params must be a dict"):
+        SGD(0.1).step(list(params.values()), grads[0])
+    with pytest.raises(TypeError, match=r"grads\['dense1.b'\] must be a numpy array, got list"):
+        SGD(0.1).step(params, {**grads[0], "dense1.b": [0.0, 0.0]})
+    with pytest.raises(TypeError, match=r"decay == 'dense1.W' is a single str.*\('dense1.W',\)"):
+        AdamW(0.1).step(params, grads[0], decay="dense1.W")
+    with pytest.raises(TypeError, match="decay must contain names"):
+        AdamW(0.1).step(params, grads[0], decay=(0,))
+    with pytest.raises(TypeError, match="decay must be a collection of names"):
+        AdamW(0.1).step(params, grads[0], decay=3)

@@ -88,6 +88,17 @@ def test_divergence_is_an_error_that_names_lr():
                   rng=0, n_epochs=50)
 
 
+def test_a_finite_but_exploding_loss_is_also_divergence():
+    # tanh saturates, so the MSE stays finite (no NaN) while it explodes: caught by the ratio.
+    X, y = _data()
+    with pytest.raises(DivergenceError, match=r"more than 1e\+04 times its starting value.*"
+                                              r"lower the learning rate lr=100"):
+        train_mlp(MLP((1, 8, 1), rng=1), X, 1e3 * y, SGD(lr=100.0), rng=0, n_epochs=20)
+    # A sound run whose MSE rises a little at first is not flagged.
+    h = train_mlp(MLP((1, 8, 1), rng=1), X, y, Adam(lr=0.05), rng=0, n_epochs=50)
+    assert h.train_mse[-1] < h.train_mse[0]
+
+
 def test_bad_input():
     X, y = _data()
     net = MLP((1, 4, 1), rng=0)

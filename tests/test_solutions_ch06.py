@@ -41,6 +41,8 @@ def test_solutions_agree_with_the_package():
     ("half what it should be", lambda H, W, b, G, lam, m: (H.T @ G + lam / (2 * m) * W, G.sum(0))),
     ("L2 term is missing", lambda H, W, b, G, lam, m: (H.T @ G, G.sum(0))),
     ("sum it", lambda H, W, b, G, lam, m: (H.T @ G + lam / m * W, G.mean(0))),
+    ("batch size H.shape[0]",
+     lambda H, W, b, G, lam, m: (H.T @ G + lam / H.shape[0] * W, G.sum(0))),
 ])
 def test_dense_mistakes_get_their_hints(phrase, wrong):
     fb = check_dense_backward_l2.grade(wrong)
@@ -75,6 +77,12 @@ def test_adamw_mistakes_get_their_hints(phrase, wrong):
     ("probability rate", lambda h, rate, rng: h * (rng.random(h.shape) < rate) / (1 - rate)),
     ("multiplied by the keep",
      lambda h, rate, rng: h * (rng.random(h.shape) < 1 - rate) * (1 - rate)),
+    ("replays the exact random draws",
+     lambda h, rate, rng: np.where(rng.random(h.shape) > rate, h / (1 - rate), 0.0)),
+    ("replays the exact random draws",
+     lambda h, rate, rng: h * (rng.random(h.shape) >= rate) / (1 - rate)),
+    ("replays the exact random draws",
+     lambda h, rate, rng: h * rng.binomial(1, 1 - rate, h.shape) / (1 - rate)),
 ])
 def test_dropout_mistakes_get_their_hints(phrase, wrong):
     fb = check_inverted_dropout.grade(wrong)

@@ -41,6 +41,10 @@ check_dense_backward_l2 = Exercise(
                 "lam/(2m)||W||^2 gives (lam/m) W."),
         Mistake(lambda H, W, b, G, lam, m: (H.T @ G, G.sum(0)),
                 "the L2 term is missing: add (lam/m) W to the weight gradient."),
+        Mistake(lambda H, W, b, G, lam, m: (H.T @ G + (lam / H.shape[0]) * W, G.sum(0)),
+                "the L2 term divides by the batch size H.shape[0]: the penalty is "
+                "lam/(2m)||W||^2 with m the size of the whole training set (the argument m), "
+                "so its gradient is (lam/m) W whatever the batch."),
         Mistake(lambda H, W, b, G, lam, m: (H.T @ G + (lam / m) * W, G.mean(0)),
                 "grad_b averages grad_out over the batch: grad_out already carries the 1/m_b of "
                 "the mean loss, so sum it (as H^T grad_out does for W)."),
@@ -111,6 +115,10 @@ check_adamw_step = Exercise(
 
 
 # ----- 3. inverted dropout -------------------------------------------------------------------
+_REPLAY_HINT = ("your mask keeps each unit with the right probability 1 - rate, so it is a "
+                "valid dropout mask; but this check replays the exact random draws with the "
+                "same seed, so it needs the mask written as rng.random(h.shape) < 1 - rate.")
+
 def _inverted_dropout(h, rate, rng):
     keep = 1.0 - rate
     mask = rng.random(h.shape) < keep
@@ -140,5 +148,11 @@ check_inverted_dropout = Exercise(
         Mistake(lambda h, rate, rng: h * (rng.random(h.shape) < 1 - rate) * (1 - rate),
                 "you multiplied by the keep probability: that is the old test-time scaling. "
                 "Inverted dropout divides by 1 - rate at training time instead."),
+        Mistake(lambda h, rate, rng: h * (rng.random(h.shape) > rate) / (1 - rate),
+                _REPLAY_HINT),
+        Mistake(lambda h, rate, rng: h * (rng.random(h.shape) >= rate) / (1 - rate),
+                _REPLAY_HINT),
+        Mistake(lambda h, rate, rng: h * rng.binomial(1, 1 - rate, size=h.shape) / (1 - rate),
+                _REPLAY_HINT),
     ],
 )

@@ -20,6 +20,8 @@ and it is applied only to the names passed as ``decay`` (the weight matrices), n
 A schedule is just an assignment between steps: ``optimizer.lr = new_lr``.
 """
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from .._validation import as_float, as_lam, as_positive
@@ -45,12 +47,8 @@ class _Optimizer:
         decay : collection of str
             Names that receive the decoupled decay (e.g. ``model.weight_names``).
         """
-        if set(grads) != set(params):
-            raise ValueError(f"grads has names {sorted(grads)} but params has {sorted(params)}")
-        for name, theta in params.items():
-            if grads[name].shape != theta.shape:
-                raise ValueError(f"grads[{name!r}] has shape {grads[name].shape} but "
-                                 f"params[{name!r}] has shape {theta.shape}")
+        _check_step(params, grads)
+        decay = _as_names(decay, "decay")
         unknown = set(decay) - set(params)
         if unknown:
             raise ValueError(f"decay names {sorted(unknown)} are not in params")
@@ -62,6 +60,39 @@ class _Optimizer:
 
     def _direction(self, name, grad):
         raise NotImplementedError
+
+
+def _as_names(names, name):
+    """A tuple of parameter names from a list/tuple/set of str (a lone str is refused)."""
+    if isinstance(names, str):
+        raise TypeError(f"{name} == {names!r} is a single str, but must be a collection of "
+                        f"names, e.g. ({names!r},) or model.weight_names")
+    try:
+        names = tuple(names)
+    except TypeError:
+        raise TypeError(f"{name} must be a collection of names (str), got "
+                        f"{type(names).__name__}") from None
+    bad = [item for item in names if not isinstance(item, str)]
+    if bad:
+        raise TypeError(f"{name} must contain names (str), got {bad[0]!r}")
+    return names
+
+
+def _check_step(params, grads):
+    for what, value in (("params", params), ("grads", grads)):
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{what} must be a dict name -> ndarray (e.g. model.params and the "
+                            f"grads from model.loss_and_grads), got {type(value).__name__}")
+    if set(grads) != set(params):
+        raise ValueError(f"grads has names {sorted(grads)} but params has {sorted(params)}")
+    for name, theta in params.items():
+        for what, value in (("params", theta), ("grads", grads[name])):
+            if not isinstance(value, np.ndarray):
+                raise TypeError(f"{what}[{name!r}] must be a numpy array, got "
+                                f"{type(value).__name__}; use np.asarray(...)")
+        if grads[name].shape != theta.shape:
+            raise ValueError(f"grads[{name!r}] has shape {grads[name].shape} but "
+                             f"params[{name!r}] has shape {theta.shape}")
 
 
 class SGD(_Optimizer):
@@ -111,6 +142,9 @@ class Adam(_Optimizer):
 
     def __init__(self, lr=1e-3, betas=(0.9, 0.999), eps=1e-8):
         super().__init__(lr, weight_decay=0.0)  # L2 goes through the loss (lam), not here
+        if isinstance(betas, str) or not hasattr(betas, "__len__"):
+            raise TypeError(f"betas must be a pair (beta1, beta2), e.g. (0.9, 0.999), got "
+                            f"{betas!r} ({type(betas).__name__})")
         if len(betas) != 2:
             raise ValueError(f"betas == {betas!r}, must be a pair (beta1, beta2)")
         self.betas = tuple(as_float(b, f"betas[{k}]", minimum=0.0) for k, b in enumerate(betas))

@@ -81,7 +81,8 @@ def train_mlp(model, X, y, optimizer, rng, lam=0.0, n_epochs=100, batch_size=Non
     Raises
     ------
     DivergenceError
-        When the training loss becomes NaN or infinite (lower the learning rate).
+        When the training MSE becomes NaN or infinite, or rises above 1e4 times its starting
+        value (the larger of the untrained network's MSE and the variance of y): lower lr.
     """
     X, y, X_val, y_val = _check_data(model, X, y, X_val, y_val)
     if not isinstance(optimizer, _Optimizer):
@@ -98,13 +99,14 @@ def train_mlp(model, X, y, optimizer, rng, lam=0.0, n_epochs=100, batch_size=Non
 
     records, best = [], (np.inf, 0, None)  # (val MSE, epoch, weights)
     stopped_early = False
+    # Reference for the divergence check: the larger of the starting MSE and the variance of y
+    # (so that a network that starts exactly on the data does not count as diverging).
+    start_mse = max(_evaluate(model, X, y, None, None, None)[0], float(np.var(y)), 1e-12)
     for epoch in range(1, n_epochs + 1):
         grad_norms = _run_epoch(model, X, y, optimizer, rng, lam, batch_size)
         record = _evaluate(model, X, y, X_val, y_val, grad_norms)
         records.append(record)
-        if not np.isfinite(record[0]):
-            raise DivergenceError(f"training diverged at epoch {epoch} (training MSE is "
-                                  f"{record[0]}); lower the learning rate lr={optimizer.lr:.3g}")
+        _check_divergence(record[0], start_mse, epoch, optimizer.lr)
         if X_val is not None and record[1] < best[0]:
             best = (record[1], epoch, model.copy_params() if patience else None)
         if patience and epoch - best[1] >= patience:
@@ -118,6 +120,20 @@ def train_mlp(model, X, y, optimizer, rng, lam=0.0, n_epochs=100, batch_size=Non
         weight_norms=np.array([r[2] for r in records]),
         grad_norms=np.array([r[3] for r in records]),
         layer_names=model.weight_names, best_epoch=best[1] or None, stopped_early=stopped_early)
+
+
+DIVERGENCE_FACTOR = 1e4
+
+
+def _check_divergence(train_mse, start_mse, epoch, lr):
+    """Raise when the training MSE is NaN/inf or DIVERGENCE_FACTOR times its starting value."""
+    if not np.isfinite(train_mse):
+        raise DivergenceError(f"training diverged at epoch {epoch} (training MSE is "
+                              f"{train_mse}); lower the learning rate lr={lr:.3g}")
+    if train_mse > DIVERGENCE_FACTOR * start_mse:
+        raise DivergenceError(f"training diverged at epoch {epoch}: training MSE {train_mse:.3g} "
+                              f"is more than {DIVERGENCE_FACTOR:.0e} times its starting value "
+                              f"{start_mse:.3g}; lower the learning rate lr={lr:.3g}")
 
 
 def _run_epoch(model, X, y, optimizer, rng, lam, batch_size):

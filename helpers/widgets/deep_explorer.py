@@ -5,23 +5,31 @@ pair once; `deep_explorer_update` is then a pure lookup and `draw_deep_explorer`
 
 The optimizers compared (same data, same initial weights, full batch):
 
-* ``'SGD + L2'``: SGD with momentum 0.9 on the loss with lam/(2m) sum ||W||^2;
-* ``'Adam + L2'``: Adam on the same loss;
-* ``'AdamW'``: Adam on the data loss with decoupled decay wd = lam/m, the conversion that is
-  exact for plain SGD (`helpers.nn.decay_from_lam`) but not for Adam.
+* ``'SGD (momentum 0.9) + L2'``: SGD with momentum 0.9 (learning rate `lr_sgd`) on the loss
+  with lam/(2m) sum ||W||^2;
+* ``'Adam + L2'``: Adam (learning rate `lr`) on the same loss;
+* ``'AdamW (wd = λ/m)'``: Adam on the data loss with decoupled decay wd = lam/m, the conversion
+  that is exact for plain SGD without momentum (`helpers.nn.decay_from_lam`) but not for Adam.
+
+`deep_explorer` builds its artists once (`setup_deep_explorer`), renders the parts that never
+change into one background image, and a move only changes the curve, the bars and the titles.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.ticker import MaxNLocator
 
 from .._validation import as_array, as_int, as_lam, as_positive, as_vector
+from ..losses import mse
 from ..nn import MLP, SGD, Adam, AdamW, decay_from_lam, train_mlp
+from ..nn.optimizers import _as_names
 
 __all__ = ["DEEP_OPTIMIZERS", "DeepGrid", "precompute_deep_grid", "deep_explorer_update",
-           "draw_deep_explorer", "deep_explorer"]
+           "setup_deep_explorer", "draw_deep_explorer", "deep_explorer"]
 
-DEEP_OPTIMIZERS = ("SGD + L2", "Adam + L2", "AdamW")
+DEEP_OPTIMIZERS = ("SGD (momentum 0.9) + L2", "Adam + L2", "AdamW (wd = λ/m)")
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,8 @@ class DeepGrid:
         ||W_l||_F at the end of training.
     train_curves, val_curves : ndarrays of shape (n_optimizers, n_lams, n_epochs)
         Training and validation MSE after every epoch.
+    test_mse : ndarray of shape (n_optimizers, n_lams) or None
+        MSE on the test set, when one was given (to score a choice made on validation data).
     """
 
     lams: tuple
@@ -56,18 +66,20 @@ class DeepGrid:
     weight_norms: np.ndarray
     train_curves: np.ndarray
     val_curves: np.ndarray
+    test_mse: np.ndarray | None = None
 
 
 def _make_optimizer(name, lam, m, lr, lr_sgd):
-    if name == "SGD + L2":
+    if name == DEEP_OPTIMIZERS[0]:
         return SGD(lr_sgd, momentum=0.9), lam
-    if name == "Adam + L2":
+    if name == DEEP_OPTIMIZERS[1]:
         return Adam(lr), lam
     return AdamW(lr, weight_decay=decay_from_lam(lam, m)), 0.0
 
 
 def precompute_deep_grid(x_train, y_train, x_val, y_val, lams, hidden=(32, 32), n_epochs=600,
-                         lr=0.02, lr_sgd=0.05, seed=1, optimizers=DEEP_OPTIMIZERS, n_grid=200):
+                         lr=0.02, lr_sgd=0.05, seed=1, optimizers=DEEP_OPTIMIZERS, n_grid=200,
+                         x_test=None, y_test=None):
     """Train one tanh MLP of widths (1, *hidden, 1) per (optimizer, lam), full batch.
 
     Every network starts from the same weights (drawn from `seed`), so the differences come
@@ -88,22 +100,28 @@ def precompute_deep_grid(x_train, y_train, x_val, y_val, lams, hidden=(32, 32), 
     optimizers : sequence of names from DEEP_OPTIMIZERS
     n_grid : int >= 2
         Points of the plotting grid over the range of x_train and x_val.
+    x_test, y_test : ndarrays of shape (m_test,), optional
+        A test set, used for nothing but `DeepGrid.test_mse`.
 
     Returns
     -------
     DeepGrid
     """
-    x_train, y_train = as_vector(x_train, "x_train"), as_vector(y_train, "y_train")
-    x_val, y_val = as_vector(x_val, "x_val"), as_vector(y_val, "y_val")
-    for x, y, what in ((x_train, y_train, "train"), (x_val, y_val, "val")):
-        if x.shape != y.shape:
-            raise ValueError(f"x_{what} has {x.shape[0]} entries but y_{what} has {y.shape[0]}")
+    x_train, y_train = _pair(x_train, y_train, "train")
+    x_val, y_val = _pair(x_val, y_val, "val")
+    has_test = x_test is not None or y_test is not None
+    if has_test:
+        if x_test is None or y_test is None:
+            raise ValueError("give both x_test and y_test, or neither")
+        x_test, y_test = _pair(x_test, y_test, "test")
     lams = tuple(as_lam(lam, f"lams[{k}]") for k, lam in enumerate(as_array(lams, "lams", 1)))
     if not lams:
         raise ValueError("lams is empty; give at least one value")
+    optimizers = _as_names(optimizers, "optimizers")
     unknown = [name for name in optimizers if name not in DEEP_OPTIMIZERS]
     if unknown:
         raise ValueError(f"optimizers {unknown} unknown, must be among {DEEP_OPTIMIZERS}")
+    hidden = _as_hidden(hidden)
     lr, lr_sgd = as_positive(lr, "lr"), as_positive(lr_sgd, "lr_sgd")
     n_grid = as_int(n_grid, "n_grid", minimum=2)
     n_epochs = as_int(n_epochs, "n_epochs", minimum=1)
@@ -112,6 +130,7 @@ def precompute_deep_grid(x_train, y_train, x_val, y_val, lams, hidden=(32, 32), 
     m, sizes = x_train.shape[0], (1, *hidden, 1)
     shape = (len(optimizers), len(lams))
     curves, train_mse, val_mse = np.empty((*shape, n_grid)), np.empty(shape), np.empty(shape)
+    test_mse = np.empty(shape) if has_test else None
     norms = np.empty((*shape, len(sizes) - 1))
     train_curves, val_curves = np.empty((*shape, n_epochs)), np.empty((*shape, n_epochs))
     for i, name in enumerate(optimizers):
@@ -122,13 +141,29 @@ def precompute_deep_grid(x_train, y_train, x_val, y_val, lams, hidden=(32, 32), 
                                 lam=lam_loss, n_epochs=n_epochs, X_val=x_val[:, None],
                                 y_val=y_val)
             curves[i, j] = net.predict(x_grid[:, None])
+            if has_test:
+                test_mse[i, j] = mse(y_test, net.predict(x_test[:, None]))
             train_mse[i, j], val_mse[i, j] = history.train_mse[-1], history.val_mse[-1]
             norms[i, j] = history.weight_norms[-1]
             train_curves[i, j], val_curves[i, j] = history.train_mse, history.val_mse
     return DeepGrid(lams=lams, optimizers=tuple(optimizers), x_train=x_train, y_train=y_train,
                     x_val=x_val, y_val=y_val, x_grid=x_grid, curves=curves,
                     train_mse=train_mse, val_mse=val_mse, weight_norms=norms,
-                    train_curves=train_curves, val_curves=val_curves)
+                    train_curves=train_curves, val_curves=val_curves, test_mse=test_mse)
+
+
+def _pair(x, y, what):
+    x, y = as_vector(x, f"x_{what}"), as_vector(y, f"y_{what}")
+    if x.shape != y.shape:
+        raise ValueError(f"x_{what} has {x.shape[0]} entries but y_{what} has {y.shape[0]}")
+    return x, y
+
+
+def _as_hidden(hidden):
+    if isinstance(hidden, str) or not hasattr(hidden, "__len__"):
+        raise TypeError(f"hidden must be a sequence of hidden-layer widths, e.g. (32, 32) or "
+                        f"(8,) for one layer, got {hidden!r} ({type(hidden).__name__})")
+    return tuple(as_int(width, f"hidden[{k}]", minimum=1) for k, width in enumerate(hidden))
 
 
 def deep_explorer_update(grid, lam, optimizer):
@@ -138,59 +173,125 @@ def deep_explorer_update(grid, lam, optimizer):
     -------
     dict with 'curve' (k,), 'train_mse', 'val_mse' (floats) and 'weight_norms' (n_layers,)
     """
-    if not isinstance(grid, DeepGrid):
-        raise TypeError(f"grid must be a DeepGrid (from precompute_deep_grid), "
-                        f"got {type(grid).__name__}")
+    _check_grid(grid)
     if optimizer not in grid.optimizers:
         raise ValueError(f"optimizer == {optimizer!r}, must be one of {grid.optimizers}")
-    lam = as_lam(lam)
-    matches = [j for j, value in enumerate(grid.lams) if np.isclose(value, lam, rtol=1e-9)]
-    if not matches:
-        raise ValueError(f"lam == {lam} was not precomputed; choose one of {grid.lams}")
-    i, j = grid.optimizers.index(optimizer), matches[0]
+    i, j = grid.optimizers.index(optimizer), _lam_index(grid, lam)
     return {"curve": grid.curves[i, j], "train_mse": float(grid.train_mse[i, j]),
             "val_mse": float(grid.val_mse[i, j]), "weight_norms": grid.weight_norms[i, j]}
 
 
-def draw_deep_explorer(fig, grid, lam, optimizer):
-    """Left: data and the learned function; right: ||W_l|| of each layer for every optimizer."""
-    result = deep_explorer_update(grid, lam, optimizer)
+def _lam_index(grid, lam):
+    lam = as_lam(lam)
+    matches = [j for j, value in enumerate(grid.lams) if np.isclose(value, lam, rtol=1e-9)]
+    if not matches:
+        raise ValueError(f"lam == {lam} was not precomputed; choose one of {grid.lams}")
+    return matches[0]
+
+
+def _check_grid(grid):
+    if not isinstance(grid, DeepGrid):
+        raise TypeError(f"grid must be a DeepGrid (from precompute_deep_grid), "
+                        f"got {type(grid).__name__}")
+
+
+def setup_deep_explorer(fig, grid, freeze=False):
+    """Build the explorer's artists on `fig` once; return update(lam, optimizer).
+
+    Left: data and the learned function; right: ||W_l||_F of each layer for every optimizer
+    (the selected optimizer drawn opaque). update only changes the curve, the bar heights and
+    alphas, and the titles; axis limits and margins are fixed here.
+
+    With ``freeze=True`` (for a live explorer on a `matplotlib.figure.Figure`) everything that
+    never changes (axes, ticks, labels, legends, data points) is rendered once into a background
+    image, so a move redraws only the curve, the bars and the titles.
+    """
+    _check_grid(grid)
     ax_fit, ax_norm = fig.subplots(1, 2, gridspec_kw={"width_ratios": [2, 1]})
     ax_fit.scatter(grid.x_val, grid.y_val, s=6, color="0.75", label="validation")
     ax_fit.scatter(grid.x_train, grid.y_train, s=16, color="0.2", label="training", zorder=3)
-    ax_fit.plot(grid.x_grid, result["curve"], color="C1", label="network")
-    ax_fit.set(title=f"{optimizer}, λ = {lam:g}: train MSE {result['train_mse']:.3f}, "
-                     f"val MSE {result['val_mse']:.3f}", xlabel="x", ylabel="y")
-    ax_fit.set_ylim(grid.y_val.min() - 0.5, grid.y_val.max() + 0.5)
-    ax_fit.legend(loc="lower right")
+    (line,) = ax_fit.plot(grid.x_grid, grid.curves[0, 0], color="C1", label="network")
+    ax_fit.set(xlabel="x", ylabel="y", xlim=(grid.x_grid[0], grid.x_grid[-1]),
+               ylim=(grid.y_val.min() - 0.5, grid.y_val.max() + 0.5))
+    ax_fit.legend(loc="lower right", fontsize=8)
     n_layers = grid.weight_norms.shape[-1]
     width = 0.8 / len(grid.optimizers)
+    bars = {}
     for k, name in enumerate(grid.optimizers):
-        norms = deep_explorer_update(grid, lam, name)["weight_norms"]
-        ax_norm.bar(np.arange(n_layers) + (k - (len(grid.optimizers) - 1) / 2) * width, norms,
-                    width, label=name, alpha=1.0 if name == optimizer else 0.45)
+        offset = (k - (len(grid.optimizers) - 1) / 2) * width
+        bars[name] = ax_norm.bar(np.arange(n_layers) + offset, np.zeros(n_layers), width,
+                                 label=name, color=f"C{k}")
     ax_norm.set_xticks(np.arange(n_layers), [f"W{layer + 1}" for layer in range(n_layers)])
-    ax_norm.set(title=f"weight norms at λ = {lam:g}", ylabel="$||W_l||_F$",
-                ylim=(0, 1.05 * grid.weight_norms.max()))
-    ax_norm.legend(fontsize=8)
-    # Fixed margins instead of tight_layout, which would double the drawing time of each move.
+    # Plain-text label (mathtext would be re-parsed on every draw) and few ticks: text is
+    # most of the drawing time.
+    ax_norm.set(ylabel="‖W_l‖ (Frobenius)", ylim=(0, 1.35 * grid.weight_norms.max()))
+    for ax in (ax_fit, ax_norm):
+        ax.yaxis.set_major_locator(MaxNLocator(5))
+    ax_fit.xaxis.set_major_locator(MaxNLocator(5))
+    ax_norm.legend(fontsize=7, loc="upper left")
+    # Fixed margins once, instead of tight_layout on every move.
     fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
+    for ax in (ax_fit, ax_norm):  # a fixed title height skips matplotlib's per-draw placement
+        ax.set_title(" ", fontsize=9, y=1.01)
+
+    def update(lam, optimizer):
+        result = deep_explorer_update(grid, lam, optimizer)
+        line.set_ydata(result["curve"])
+        ax_fit.title.set_text(f"{optimizer}, λ = {lam:g}: train MSE {result['train_mse']:.3f}, "
+                              f"val MSE {result['val_mse']:.3f}")
+        j = _lam_index(grid, lam)
+        for i, name in enumerate(grid.optimizers):
+            for patch, height in zip(bars[name], grid.weight_norms[i, j]):
+                patch.set_height(height)
+                patch.set_alpha(1.0 if name == optimizer else 0.35)
+        ax_norm.title.set_text(f"weight norms at λ = {lam:g}")
+
+    if freeze:
+        _freeze_background(fig, [line, *(p for c in bars.values() for p in c)])
+    return update
+
+
+def _freeze_background(fig, dynamic):
+    """Render `fig` once without the `dynamic` artists, then show that picture instead.
+
+    The static artists are hidden and replaced by one figure image (pixel-aligned at the
+    figure's dpi); the titles stay live, drawn over an empty title line.
+    """
+    for artist in dynamic:
+        artist.set_visible(False)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    background = np.asarray(canvas.buffer_rgba()).copy()
+    for artist in dynamic:
+        artist.set_visible(True)
+    keep = {id(artist) for artist in dynamic}
+    for ax in fig.axes:
+        for child in ax.get_children():
+            if id(child) not in keep and child is not ax.title:
+                child.set_visible(False)
+        ax.set_axis_off()
+    fig.patch.set_visible(False)
+    fig.figimage(background, xo=0, yo=0, origin="upper", zorder=-1)
+
+
+def draw_deep_explorer(fig, grid, lam, optimizer):
+    """The explorer's picture for one (lam, optimizer), drawn on `fig` (a static figure)."""
+    setup_deep_explorer(fig, grid)(lam, optimizer)
     return fig
 
 
 def deep_explorer(grid):
-    """A lam slider (over grid.lams) and an optimizer menu redrawing `draw_deep_explorer`."""
+    """A lam slider (over grid.lams) and an optimizer menu; artists built once, then updated."""
     import ipywidgets as widgets
 
-    from .core import explorer
+    from .core import artist_explorer
 
-    if not isinstance(grid, DeepGrid):
-        raise TypeError(f"grid must be a DeepGrid, got {type(grid).__name__}")
+    _check_grid(grid)
     controls = {
         "lam": widgets.SelectionSlider(options=[(f"{lam:g}", lam) for lam in grid.lams],
                                        value=grid.lams[len(grid.lams) // 2], description="λ"),
         "optimizer": widgets.Dropdown(options=list(grid.optimizers), value=grid.optimizers[0],
                                       description="optimizer"),
     }
-    return explorer(lambda fig, lam, optimizer: draw_deep_explorer(fig, grid, lam, optimizer),
-                    controls, figsize=(9.0, 3.4), ncols=2)
+    return artist_explorer(lambda fig: setup_deep_explorer(fig, grid, freeze=True), controls,
+                           figsize=(9.0, 3.4), ncols=2)
