@@ -33,8 +33,9 @@ CONVERSIONS = {
                            lambda lam, m, rho: {"alpha": lam / m, "l1_ratio": rho}),
     "sklearn.SGDRegressor": ("(1/m) sum 1/2 (y - f)^2 + alpha 1/2 ||w||^2 (penalty='l2')",
                              "alpha = lam/m", lambda lam, m, rho: {"alpha": lam / m}),
-    "sklearn.LogisticRegression": ("C sum log-loss + 1/2 ||w||^2 (lbfgs; not liblinear)",
-                                   "C = 1/lam",
+    "sklearn.LogisticRegression": ("C sum log-loss + 1/2 ||w||^2 (lbfgs; not liblinear); "
+                                   "m/lam times the course's mean log-loss + lam/(2m) ||w||^2",
+                                   "C = 1/lam (course: mean log-loss + lam/(2m) ||w||^2)",
                                    lambda lam, m, rho: {"C": np.inf if lam == 0 else 1 / lam}),
     "torch.SGD": ("MSELoss = (1/m) ||r||^2, plus weight_decay*p added to each gradient "
                   "(= penalty weight_decay/2 ||p||^2)",

@@ -19,9 +19,12 @@ from ._validation import as_array, as_float, as_int, as_lam, as_positive, as_rng
 from .activations import activation as _activation
 from .activations import init_weights
 
-__all__ = ["INIT_CHOICES", "init_deep_weights", "deep_forward", "deep_backward",
+__all__ = ["INIT_CHOICES", "layer_norm", "layer_norm_backward", "init_deep_weights",
+           "deep_forward", "deep_backward",
            "GradientProfile", "gradient_profile", "random_deep_problem", "shrink_weights",
            "decay_factor", "penalized_weight_grads", "clip_by_norm"]
+
+LAYER_NORM_EPS = 1e-5
 
 # Named initial scales: (scheme of helpers.init_std, gain). For a square layer of width n,
 # "xavier" is std 1/sqrt(n) and "he" is sqrt(2/n).
@@ -75,7 +78,39 @@ def _check_weights(Ws, n_in):
     return Ws
 
 
-def deep_forward(Ws, X, activation="relu", residual=False):
+def layer_norm(a, eps=LAYER_NORM_EPS):
+    """Normalize each row over its units: (a - mean) / sqrt(var + eps) (Ba et al. 2016).
+
+    No learned gain or shift: the plain normalization whose effect on gradients is measured.
+
+    Parameters
+    ----------
+    a : ndarray of shape (m, n)
+    eps : float > 0
+
+    Returns
+    -------
+    u : ndarray of shape (m, n)
+    scale : ndarray of shape (m, 1)
+        sqrt(var + eps) of each row, needed by the backward pass.
+    """
+    a = as_array(a, "a", ndim=2)
+    centred = a - a.mean(axis=1, keepdims=True)
+    scale = np.sqrt(np.mean(centred**2, axis=1, keepdims=True) + as_positive(eps, "eps"))
+    return centred / scale, scale
+
+
+def layer_norm_backward(grad_u, u, scale):
+    """dL/da from dL/du for u = layer_norm(a): (g - mean(g) - u mean(g u)) / scale, per row.
+
+    From du_i/da_j = (delta_ij - 1/n - u_i u_j / n) / scale (exact, eps included).
+    """
+    mean_g = grad_u.mean(axis=1, keepdims=True)
+    mean_gu = np.mean(grad_u * u, axis=1, keepdims=True)
+    return (grad_u - mean_g - u * mean_gu) / scale
+
+
+def deep_forward(Ws, X, activation="relu", residual=False, normalize=False):
     """Forward pass z_l = h_{l-1} W_l, h_l = f(z_l) (+ h_{l-1} when residual).
 
     Parameters
@@ -86,11 +121,14 @@ def deep_forward(Ws, X, activation="relu", residual=False):
     residual : bool
         Add a skip connection around every layer, h_l = h_{l-1} + f(z_l) (He et al. 2016);
         every W must then be square.
+    normalize : bool
+        Layer normalization before the activation: z_l = layer_norm(h_{l-1} W_l), each sample
+        normalized over the units of the layer (Ba et al. 2016), no learned gain or shift.
 
     Returns
     -------
     zs : list of L ndarrays of shape (m, n_l)
-        Pre-activations.
+        Pre-activations (the inputs of f; normalized when normalize=True).
     hs : list of L + 1 ndarrays
         hs[0] = X and hs[l] = f(zs[l - 1]).
     """
@@ -102,12 +140,12 @@ def deep_forward(Ws, X, activation="relu", residual=False):
     f, _ = _activation(activation)
     zs, hs = [], [X]
     for W in Ws:
-        zs.append(hs[-1] @ W)
+        zs.append(layer_norm(hs[-1] @ W)[0] if normalize else hs[-1] @ W)
         hs.append(f(zs[-1]) + hs[-1] if residual else f(zs[-1]))
     return zs, hs
 
 
-def deep_backward(Ws, zs, hs, grad_out, activation="relu", residual=False):
+def deep_backward(Ws, zs, hs, grad_out, activation="relu", residual=False, normalize=False):
     """Backpropagate dL/dh_L = grad_out through the stack of `deep_forward`.
 
     With residual=True the skip connection adds dL/dh_l itself to dL/dh_{l-1}: the Jacobian of
@@ -117,7 +155,7 @@ def deep_backward(Ws, zs, hs, grad_out, activation="relu", residual=False):
     ----------
     Ws, zs, hs : as given to / returned by `deep_forward`
     grad_out : ndarray of the shape of hs[-1]
-    activation, residual : as used in the forward pass
+    activation, residual, normalize : as used in the forward pass
 
     Returns
     -------
@@ -135,6 +173,9 @@ def deep_backward(Ws, zs, hs, grad_out, activation="relu", residual=False):
     grads_h[-1] = grad_out
     for layer in range(len(Ws) - 1, -1, -1):
         grad_z = grads_h[layer + 1] * f_prime(zs[layer])
+        if normalize:  # zs holds u = layer_norm(a); recompute the row scales of a = h W
+            _, scale = layer_norm(hs[layer] @ Ws[layer])
+            grad_z = layer_norm_backward(grad_z, zs[layer], scale)
         grads_W[layer] = hs[layer].T @ grad_z
         grads_h[layer] = grad_z @ Ws[layer].T
         if residual:
@@ -166,15 +207,15 @@ class GradientProfile:
         return float(self.act_grad_norms[0] / self.act_grad_norms[-1])
 
 
-def gradient_profile(Ws, X, grad_out, activation="relu", residual=False):
+def gradient_profile(Ws, X, grad_out, activation="relu", residual=False, normalize=False):
     """Run `deep_forward` and `deep_backward` and return the `GradientProfile`.
 
     Overflow in a badly scaled net is part of what is measured: it shows up as inf/nan
     norms rather than as a warning.
     """
     with np.errstate(over="ignore", invalid="ignore"):
-        zs, hs = deep_forward(Ws, X, activation, residual)
-        grads_W, grads_h = deep_backward(Ws, zs, hs, grad_out, activation, residual)
+        zs, hs = deep_forward(Ws, X, activation, residual, normalize)
+        grads_W, grads_h = deep_backward(Ws, zs, hs, grad_out, activation, residual, normalize)
         return GradientProfile(
             weight_grad_norms=np.array([np.linalg.norm(g) for g in grads_W]),
             act_grad_norms=np.array([np.linalg.norm(g) for g in grads_h]),
@@ -241,8 +282,14 @@ def penalized_weight_grads(Ws, grads_W, lam, m):
     if len(Ws) != len(grads_W):
         raise ValueError(f"Ws has {len(Ws)} matrices but grads_W has {len(grads_W)}; "
                          f"they must match")
-    return [as_array(g, f"grads_W[{i}]") + (lam / m) * as_array(W, f"Ws[{i}]")
-            for i, (W, g) in enumerate(zip(Ws, grads_W))]
+    out = []
+    for i, (W, g) in enumerate(zip(Ws, grads_W)):
+        W, g = as_array(W, f"Ws[{i}]"), as_array(g, f"grads_W[{i}]")
+        if W.shape != g.shape:
+            raise ValueError(f"grads_W[{i}] has shape {g.shape} but Ws[{i}] has shape "
+                             f"{W.shape}; each gradient must have the shape of its weights")
+        out.append(g + (lam / m) * W)
+    return out
 
 
 def clip_by_norm(grads, threshold):

@@ -120,12 +120,23 @@ def degree_sweep(x_train, y_train, x_val, y_val, degrees, lam=0.0):
 def lam_sweep(x_train, y_train, x_val, y_val, degree, lams):
     """Training and validation MSE of `fit_poly_ridge` at one degree for each lam.
 
+    Parameters
+    ----------
+    x_train, y_train : ndarray of shape (m_train,)
+    x_val, y_val : ndarray of shape (m_val,)
+    degree : int >= 1
+    lams : sequence of float >= 0 (1-D; a single value must be wrapped, [lam])
+
     Returns
     -------
     train_mse, val_mse : ndarray of shape (len(lams),)
     """
     x_train, y_train = _check_xy(x_train, y_train, "x_train", "y_train")
     x_val, y_val = _check_xy(x_val, y_val, "x_val", "y_val")
+    if np.ndim(lams) != 1:
+        raise ValueError(f"lams must be a 1-D sequence of values >= 0, got "
+                         f"{type(lams).__name__} with {np.ndim(lams)} dimension(s); "
+                         f"wrap a single value as [lam]")
     errors = [_errors(fit_poly_ridge(x_train, y_train, degree, lam), x_train, y_train, x_val,
                       y_val) for lam in lams]
     return tuple(np.array(e) for e in zip(*errors))
@@ -143,9 +154,17 @@ class BiasVariance:
     truth : ndarray of shape (k,)
         The noise-free function.
     bias_sq : float
-        Mean over x_grid of (average curve - truth)^2.
+        Unbiased estimate of the squared bias, averaged over x_grid:
+        mean of (average curve - truth)^2 - variance / (n_datasets - 1). The average of
+        n_datasets noisy curves misses its expectation by a random amount whose square is
+        variance / n_datasets on average, so the plain squared gap overstates the bias; the
+        correction removes that Monte Carlo part. The estimate can be slightly negative when
+        the true bias is far below the Monte Carlo noise.
     variance : float
-        Mean over x_grid of the variance of the curves across data sets.
+        Mean over x_grid of the variance of the curves across data sets (ddof=0).
+    mc_correction : float
+        The amount subtracted, variance / (n_datasets - 1): an estimate of bias_sq below
+        a few times this value is not distinguishable from 0.
     """
 
     x_grid: np.ndarray
@@ -153,6 +172,7 @@ class BiasVariance:
     truth: np.ndarray
     bias_sq: float
     variance: float
+    mc_correction: float
 
 
 def bias_variance(degree, lam, m, n_datasets, rng, coefs=(0.5, 1.0, 0.0, -2.0), noise=0.3,
@@ -181,6 +201,8 @@ def bias_variance(degree, lam, m, n_datasets, rng, coefs=(0.5, 1.0, 0.0, -2.0), 
     curves = np.array([fit_poly_ridge(*make_poly_data(m, rng, coefs, noise), degree, lam)
                        .predict(x_grid) for _ in range(n_datasets)])
     truth = np.polynomial.polynomial.polyval(x_grid, np.asarray(coefs, dtype=float))
-    bias_sq = float(np.mean((curves.mean(axis=0) - truth) ** 2))
+    variance = float(np.mean(curves.var(axis=0)))
+    mc_correction = variance / (n_datasets - 1)
+    bias_sq = float(np.mean((curves.mean(axis=0) - truth) ** 2)) - mc_correction
     return BiasVariance(x_grid=x_grid, curves=curves, truth=truth, bias_sq=bias_sq,
-                        variance=float(np.mean(curves.var(axis=0))))
+                        variance=variance, mc_correction=mc_correction)

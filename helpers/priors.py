@@ -15,9 +15,13 @@ import numpy as np
 
 from ._validation import as_array, as_int, as_positive, as_rng, as_wb, as_Xy
 
-__all__ = ["neg_log_posterior", "map_gaussian", "PriorLamSelection", "simulate_lam_selection"]
+__all__ = ["PRIOR_SIM_LAMS", "neg_log_posterior", "map_gaussian", "PriorLamSelection",
+           "simulate_lam_selection"]
 
 PRIORS = ("gaussian", "laplace")
+
+# The default grid of simulate_lam_selection: independent of sigma and tau.
+PRIOR_SIM_LAMS = np.logspace(-1.975, 1.975, 80)
 
 
 def neg_log_posterior(w, b, X, y, sigma, prior="gaussian", scale=1.0):
@@ -123,7 +127,8 @@ def simulate_lam_selection(m, n, sigma, tau, n_datasets, rng, lams=None):
     n_datasets : int >= 1
     rng : numpy Generator or int seed
     lams : ndarray of shape (k,), optional
-        Grid (default: 81 values from 0.01 to 100 times sigma^2/tau^2, log-spaced).
+        Grid (default: PRIOR_SIM_LAMS, 80 values 0.05 decades apart (a factor 1.122), from
+        10^-1.975 ~ 0.011 to 10^1.975 ~ 94; fixed, independent of sigma and tau).
 
     Returns
     -------
@@ -133,7 +138,7 @@ def simulate_lam_selection(m, n, sigma, tau, n_datasets, rng, lams=None):
     sigma, tau = as_positive(sigma, "sigma"), as_positive(tau, "tau")
     n_datasets, rng = as_int(n_datasets, "n_datasets", minimum=1), as_rng(rng)
     lam_bayes = sigma**2 / tau**2
-    lams = lam_bayes * np.logspace(-2, 2, 81) if lams is None else as_array(lams, "lams", 1)
+    lams = PRIOR_SIM_LAMS.copy() if lams is None else as_array(lams, "lams", 1)
     if lams.size == 0 or np.any(lams < 0):
         raise ValueError("lams must be a non-empty grid of values >= 0")
     selected = np.empty(n_datasets)

@@ -9,6 +9,7 @@ from helpers import (
     deep_forward,
     gradient_profile,
     init_deep_weights,
+    layer_norm,
     numerical_gradient,
     penalized_weight_grads,
     random_deep_problem,
@@ -59,6 +60,42 @@ def test_residual_connections_stop_vanishing():
     plain = gradient_profile(Ws, X, G, "sigmoid")
     skip = gradient_profile(Ws, X, G, "sigmoid", residual=True)
     assert plain.gain < 1e-10 and skip.gain > 0.5
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+@pytest.mark.parametrize("residual", [False, True])
+def test_normalized_backprop_matches_numerical_gradient(activation, residual):
+    rng = np.random.default_rng(11)
+    Ws = [rng.normal(size=(4, 4)) for _ in range(3)]
+    X, G = rng.normal(size=(5, 4)), rng.normal(size=(5, 4))
+
+    def loss(Ws_, X_):
+        hs_ = deep_forward(Ws_, X_, activation, residual=residual, normalize=True)[1]
+        return float(np.sum(hs_[-1] * G))
+
+    zs, hs = deep_forward(Ws, X, activation, residual=residual, normalize=True)
+    grads_W, grads_h = deep_backward(Ws, zs, hs, G, activation, residual=residual,
+                                     normalize=True)
+    for layer in range(3):
+        def loss_of_layer(W, layer=layer):
+            return loss(Ws[:layer] + [W] + Ws[layer + 1:], X)
+        assert rel_error(grads_W[layer], numerical_gradient(loss_of_layer, Ws[layer])) < 1e-6
+    assert rel_error(grads_h[0], numerical_gradient(lambda x: loss(Ws, x), X)) < 1e-6
+
+
+def test_layer_norm_rows_have_mean_0_and_unit_variance():
+    a = np.random.default_rng(12).normal(3.0, 5.0, size=(6, 50))
+    u, scale = layer_norm(a)
+    np.testing.assert_allclose(u.mean(axis=1), 0.0, atol=1e-12)
+    np.testing.assert_allclose(u.std(axis=1), 1.0, rtol=1e-6)
+    assert scale.shape == (6, 1)
+
+
+def test_normalization_makes_the_gain_independent_of_the_initial_scale():
+    gains = [gradient_profile(*random_deep_problem(20, 32, rng=13, init=init), "relu",
+                              normalize=True).gain for init in INIT_CHOICES]
+    assert max(gains) == pytest.approx(min(gains), rel=1e-4)
+    assert 0.1 < gains[0] < 10  # while without it the same nets span 'small' to 'too large'
 
 
 def test_shapes_and_init_scales():
@@ -146,5 +183,7 @@ def test_bad_input():
         decay_factor(1.0, 20.0, 10, 3)
     with pytest.raises(ValueError, match="Ws has 1 matrices but grads_W has 2"):
         penalized_weight_grads(Ws, [np.ones((3, 4))] * 2, 1.0, 5)
+    with pytest.raises(ValueError, match=r"grads_W\[0\] has shape \(4, 3\) but Ws\[0\] has"):
+        penalized_weight_grads(Ws, [np.ones((4, 3))], 1.0, 5)
     with pytest.raises(ValueError, match="threshold == -1.0, must be > 0"):
         clip_by_norm(np.ones(2), -1.0)

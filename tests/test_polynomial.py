@@ -64,9 +64,22 @@ def test_bias_variance_tradeoff():
     straight = bias_variance(1, 0.0, 20, 30, rng=3)  # a line cannot bend like the cubic truth
     right = bias_variance(3, 0.0, 20, 30, rng=3)
     assert straight.bias_sq > 10 * right.bias_sq
-    # bias^2 + variance is the mean squared error of the curves around the truth
+    # squared gap of the average curve + variance = mean squared error around the truth
     total = np.mean((smooth.curves - smooth.truth) ** 2)
-    assert smooth.bias_sq + smooth.variance == pytest.approx(total, rel=1e-10)
+    gap_sq = smooth.bias_sq + smooth.mc_correction
+    assert gap_sq + smooth.variance == pytest.approx(total, rel=1e-10)
+    assert smooth.mc_correction == pytest.approx(smooth.variance / 29, rel=1e-12)
+
+
+def test_bias_estimate_is_unbiased_for_an_unbiased_fit():
+    # degree 3 at lam = 0 fits the cubic truth without bias; the raw squared gap of the
+    # average curve is then pure Monte Carlo noise (variance / n_datasets on average)
+    runs = [bias_variance(3, 0.0, 20, 5, rng=seed, n_grid=20) for seed in range(300)]
+    corrected = np.mean([r.bias_sq for r in runs])
+    raw = np.mean([r.bias_sq + r.mc_correction for r in runs])
+    noise = np.mean([r.variance for r in runs]) / 5
+    assert raw == pytest.approx(noise, rel=0.25)
+    assert abs(corrected) < 0.1 * noise
 
 
 def test_bad_input():
@@ -83,5 +96,7 @@ def test_bad_input():
         fit_poly_ridge(x, y, 2, -1.0)
     with pytest.raises(ValueError, match="y_val has length"):
         degree_sweep(x, y, x, y[:3], [1])
+    with pytest.raises(ValueError, match="lams must be a 1-D sequence"):
+        lam_sweep(x, y, x, y, 3, 1.0)
     with pytest.raises(ValueError, match="n_datasets == 1"):
         bias_variance(3, 0.0, 10, 1, rng=0)

@@ -54,6 +54,10 @@ def test_selected_lam_concentrates_near_sigma2_over_tau2():
     assert 3.0 < result.median < 5.5
     other = simulate_lam_selection(100, 30, sigma=1.0, tau=1.0, n_datasets=60, rng=0)
     assert 0.75 < other.median < 1.4
+    # the default grid does not depend on tau, and neither 4 nor 1 is a grid point
+    np.testing.assert_array_equal(result.lams, other.lams)
+    assert np.min(np.abs(np.log10(result.lams) - np.log10(4.0))) > 0.02
+    assert np.min(np.abs(np.log10(result.lams))) > 0.02
 
 
 def test_bad_input(problem):

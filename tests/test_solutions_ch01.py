@@ -26,6 +26,9 @@ PLANTED = [
     (check_clip_by_norm, lambda g, t: g * t / np.linalg.norm(g), "small ones pass unchanged"),
     (check_clip_by_norm,
      lambda g, t: g / np.linalg.norm(g) if np.linalg.norm(g) >= t else g, "length 1"),
+    (check_clip_by_norm,
+     lambda g, t: ((g * t / np.linalg.norm(g) if np.linalg.norm(g) >= t else g),
+                   np.linalg.norm(g)), "tuple (clipped, norm)"),
 ]
 
 

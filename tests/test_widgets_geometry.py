@@ -3,8 +3,21 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from helpers import Standardizer, constrained_solution, penalized_solution, penalty
-from helpers.widgets.geometry import geometry_explorer, geometry_update, plot_geometry_lam
+from helpers import (
+    Standardizer,
+    constrained_solution,
+    loss_grid,
+    penalized_solution,
+    penalty,
+    ridge_closed_form,
+)
+from helpers.widgets.geometry import (
+    geometry_explorer,
+    geometry_update,
+    plot_geometry_lam,
+    setup_geometry_explorer,
+    touching_contour,
+)
 
 
 def _two_features():
@@ -41,8 +54,40 @@ def test_panel_and_explorer():
     assert "2 zero" in ax.get_title()
     box = geometry_explorer(X, y)
     assert isinstance(box, widgets.VBox)
+    image = box.children[-1]
+    before = image.value
     box.children[0].children[1].value = "l2"  # switching the penalty redraws
+    assert image.value != before
+    after_kind = image.value
+    box.children[0].children[0].value = 100.0
+    assert image.value != after_kind
     plt.close("all")
+
+
+def test_touching_contour_is_the_level_set_through_w():
+    X, y = _two_features()
+    w = np.array([0.8, 0.1])
+    edge = touching_contour(X, y, w, n_points=50)
+    level = loss_grid(X, y, w[:1], w[1:])[0, 0]
+    values = [loss_grid(X, y, p[:1], p[1:])[0, 0] for p in edge]
+    np.testing.assert_allclose(values, level, rtol=1e-10)
+    np.testing.assert_allclose(edge.mean(axis=0), ridge_closed_form(X, y, 0.0)[0], atol=0.05)
+
+
+def test_setup_update_moves_region_and_point():
+    from matplotlib.figure import Figure
+
+    X, y = _two_features()
+    fig = Figure()
+    update = setup_geometry_explorer(fig, X, y)
+    update(lam=80.0, kind="l1")
+    ax = fig.axes[0]
+    w = geometry_update(X, y, 80.0, "l1")["w"]
+    markers = [line for line in ax.lines if line.get_marker() == "o"]
+    np.testing.assert_allclose(np.ravel(markers[0].get_xydata()), w)
+    assert "1 zero" in ax.get_title()
+    np.testing.assert_allclose(penalty(ax.patches[0].get_xy(), "l1"), penalty(w, "l1"),
+                               rtol=1e-6)
 
 
 def test_bad_input():
@@ -51,3 +96,5 @@ def test_bad_input():
         geometry_update(X, y, 1.0, "l0")
     with pytest.raises(ValueError, match="lam == -1.0"):
         geometry_update(X, y, -1.0)
+    with pytest.raises(ValueError, match=r"w has shape \(3,\)"):
+        touching_contour(X, y, np.zeros(3))

@@ -4,7 +4,12 @@ import numpy as np
 import pytest
 
 from helpers import fit_poly_ridge, make_poly_data
-from helpers.widgets.polyfit import plot_polyfit, polyfit_explorer, polyfit_update
+from helpers.widgets.polyfit import (
+    plot_polyfit,
+    polyfit_explorer,
+    polyfit_update,
+    setup_polyfit_explorer,
+)
 
 
 def _split():
@@ -37,8 +42,30 @@ def test_panel_and_explorer():
     box = polyfit_explorer(xt, yt, xv, yv, max_degree=10)
     assert isinstance(box, widgets.VBox)
     degree_slider = box.children[0].children[0]
-    degree_slider.value = 4  # redraws without error
+    image = box.children[-1]
+    before = image.value
+    degree_slider.value = 4
+    assert image.value != before  # the control changed the rendered PNG
+    after_degree = image.value
+    box.children[0].children[1].value = 1.0
+    assert image.value != after_degree
     plt.close("all")
+
+
+def test_setup_update_moves_the_curve_to_the_fit():
+    from matplotlib.figure import Figure
+
+    xt, yt, xv, yv = _split()
+    fig = Figure()
+    update = setup_polyfit_explorer(fig, xt, yt, xv, yv)
+    update(degree=5, lam=0.3)
+    ax = fig.axes[0]
+    x_line, y_line = ax.lines[0].get_data()
+    np.testing.assert_allclose(y_line, fit_poly_ridge(xt, yt, 5, 0.3).predict(x_line))
+    assert "degree 5" in ax.get_title() and "val MSE" in ax.get_title()
+    limits = ax.get_ylim()
+    update(degree=12, lam=1e-6)  # limits fixed in setup, not rescaled by an update
+    assert ax.get_ylim() == limits
 
 
 def test_bad_input():

@@ -78,5 +78,8 @@ check_clip_by_norm = Exercise(
                 "small ones pass unchanged."),
         Mistake(lambda g, t: g / np.linalg.norm(g) if np.linalg.norm(g) >= t else g,
                 "you normalized to length 1; the clipped gradient should have length threshold."),
+        Mistake(lambda g, t: (_clip(g, t), float(np.linalg.norm(g))),
+                "you returned a tuple (clipped, norm), like hp.clip_by_norm does; this exercise "
+                "asks for the clipped array only, of the shape of g."),
     ],
 )

@@ -1,18 +1,29 @@
 """Explorer: loss contours and the L2 disk / L1 diamond / elastic-net region as lam changes.
 
 `geometry_update` is the pure computation (tested directly); `plot_geometry_lam` draws one
-panel (static figures and the widget); `geometry_explorer` wires a lam slider and a penalty
-choice.
+panel (static figures); `setup_geometry_explorer` builds the widget's artists once (contours,
+region, solution) and returns the update that moves them; `geometry_explorer` wires a lam
+slider and a penalty choice. The contour through the solution is an exact ellipse
+(`touching_contour`), so no contouring happens on a slider move.
 """
 
 import numpy as np
 
-from ..geometry import PENALTY_KINDS, penalized_solution, penalty, penalty_boundary, plot_geometry
+from .._validation import as_array, as_int, as_Xy
+from ..geometry import (
+    PENALTY_KINDS,
+    loss_grid,
+    penalized_solution,
+    penalty,
+    penalty_boundary,
+    plot_geometry,
+)
 from ..plotting import get_ax
 from ..ridge import ridge_closed_form
-from .core import explorer
+from .core import artist_explorer
 
-__all__ = ["geometry_update", "plot_geometry_lam", "geometry_explorer"]
+__all__ = ["geometry_update", "touching_contour", "plot_geometry_lam",
+           "setup_geometry_explorer", "geometry_explorer"]
 
 
 def geometry_update(X, y, lam, kind="l2", rho=0.5):
@@ -39,6 +50,39 @@ def geometry_update(X, y, lam, kind="l2", rho=0.5):
     return {"w": w, "budget": budget, "boundary": boundary, "n_zero": int(np.sum(w == 0.0))}
 
 
+def touching_contour(X, y, w, n_points=200):
+    """The level curve of the data loss through w: an ellipse around the least-squares point.
+
+    The data loss 1/(2m) ||Xc v - yc||^2 is quadratic with Hessian A = Xc^T Xc / m, so its level
+    set through w is {v : (v - w_ols)^T A (v - w_ols) = (w - w_ols)^T A (w - w_ols)}, traced
+    as w_ols + r L^{-T} (cos t, sin t) with A = L L^T (Cholesky) and r^2 the right-hand side.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2), full column rank ; y : ndarray of shape (m,)
+    w : ndarray of shape (2,)
+    n_points : int >= 8
+
+    Returns
+    -------
+    ndarray of shape (n_points, 2)
+    """
+    X, y = as_Xy(X, y)
+    if X.shape[1] != 2:
+        raise ValueError(f"X has {X.shape[1]} columns but the picture needs exactly 2")
+    w = as_array(w, "w", ndim=1)
+    if w.shape != (2,):
+        raise ValueError(f"w has shape {w.shape} but must have shape (2,)")
+    Xc = X - X.mean(axis=0)
+    A = Xc.T @ Xc / X.shape[0]
+    w_ols = ridge_closed_form(X, y, 0.0)[0]
+    gap = w - w_ols
+    radius = np.sqrt(max(float(gap @ A @ gap), 0.0))
+    t = np.linspace(0.0, 2 * np.pi, as_int(n_points, "n_points", minimum=8))
+    unit = np.vstack([np.cos(t), np.sin(t)])
+    return w_ols + radius * np.linalg.solve(np.linalg.cholesky(A).T, unit).T
+
+
 def plot_geometry_lam(X, y, lam, kind="l2", rho=0.5, ax=None, extent=None):
     """One panel of `plot_geometry` for the penalized solution at lam.
 
@@ -56,8 +100,51 @@ def plot_geometry_lam(X, y, lam, kind="l2", rho=0.5, ax=None, extent=None):
     return ax
 
 
+def setup_geometry_explorer(fig, X, y, rho=0.5, extent=None, n_grid=121):
+    """Build the explorer's panel once on `fig`; return update(lam, kind).
+
+    Static: loss contours, axes, the least-squares point, the legend. Moved by update: the
+    region P(w) <= budget (polygon vertices), the contour through the solution (an ellipse),
+    the solution point and the title. Results are cached per (lam, kind).
+    """
+    X, y = as_Xy(X, y)
+    w_ols = ridge_closed_form(X, y, 0.0)[0]
+    if extent is None:
+        extent = 1.25 * float(np.abs(w_ols).max())
+    grid = np.linspace(-extent, extent, n_grid)
+    J = loss_grid(X, y, grid, grid)
+    levels = np.unique(np.quantile(J, [0.002, 0.01, 0.03, 0.07, 0.13, 0.22, 0.35, 0.55]))
+    fig.subplots_adjust(left=0.13, right=0.97, bottom=0.1, top=0.92)
+    ax = fig.add_subplot()
+    ax.contour(grid, grid, J, levels=levels, colors="0.55", linewidths=0.8)
+    (region,) = ax.fill([0, 0], [0, 0], color="#1f77b4", alpha=0.25, label="region P(w) <= t")
+    (touch,) = ax.plot([], [], color="#d62728", linewidth=1.0)
+    ax.plot(*w_ols, "k+", markersize=10, label="least squares")
+    (point,) = ax.plot([], [], "o", color="#d62728", label="solution")
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.axvline(0, color="black", linewidth=0.6)
+    ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="w₁", ylabel="w₂",
+           aspect="equal")
+    ax.legend(loc="lower left", fontsize=8)
+    cache = {}
+
+    def update(lam, kind):
+        key = (float(lam), kind)
+        if key not in cache:
+            result = geometry_update(X, y, key[0], kind, rho)
+            cache[key] = (result, touching_contour(X, y, result["w"]))
+        result, ellipse = cache[key]
+        region.set_xy(result["boundary"])
+        touch.set_data(ellipse[:, 0], ellipse[:, 1])
+        point.set_data(result["w"][:1], result["w"][1:])
+        ax.set_title(f"{kind}, lam={key[0]:.3g}: w=({result['w'][0]:.2f}, "
+                     f"{result['w'][1]:.2f}), {result['n_zero']} zero", fontsize=10)
+
+    return update
+
+
 def geometry_explorer(X, y, rho=0.5):
-    """A log-scale lam slider and an L1/L2/elastic-net choice over `plot_geometry_lam`.
+    """A log-scale lam slider and an L1/L2/elastic-net choice over one geometry panel.
 
     Returns
     -------
@@ -65,16 +152,10 @@ def geometry_explorer(X, y, rho=0.5):
     """
     import ipywidgets as widgets
 
-    extent = 1.25 * float(np.abs(ridge_closed_form(X, y, 0.0)[0]).max())
-
-    def draw(fig, lam, kind):
-        ax = fig.add_subplot()
-        plot_geometry_lam(X, y, lam, kind, rho, ax=ax, extent=extent)
-        ax.legend(loc="lower left", fontsize=8)
-
     controls = {
         "lam": widgets.FloatLogSlider(value=10.0, base=10, min=-1, max=3, step=0.05,
                                       description="lam"),
         "kind": widgets.Dropdown(options=list(PENALTY_KINDS), value="l1", description="penalty"),
     }
-    return explorer(draw, controls, figsize=(5, 5), ncols=2)
+    return artist_explorer(lambda fig: setup_geometry_explorer(fig, X, y, rho), controls,
+                           figsize=(4.6, 4.6), ncols=2)

@@ -1,7 +1,8 @@
 """Explorer: a polynomial fit with sliders for its degree and for lam.
 
 `polyfit_update` is the pure computation (tested directly); `plot_polyfit` draws one panel
-(used for the static grid and by the widget); `polyfit_explorer` wires the sliders.
+(the static grid); `setup_polyfit_explorer` builds the widget's artists once and returns the
+update that moves them; `polyfit_explorer` wires the sliders (fits cached per slider value).
 """
 
 import numpy as np
@@ -10,9 +11,9 @@ from .._validation import as_array
 from ..losses import mse
 from ..plotting import get_ax
 from ..polynomial import fit_poly_ridge
-from .core import explorer
+from .core import artist_explorer
 
-__all__ = ["polyfit_update", "plot_polyfit", "polyfit_explorer"]
+__all__ = ["polyfit_update", "plot_polyfit", "setup_polyfit_explorer", "polyfit_explorer"]
 
 
 def polyfit_update(x_train, y_train, x_val, y_val, degree, lam, x_grid=None):
@@ -62,8 +63,42 @@ def plot_polyfit(x_train, y_train, x_val, y_val, degree, lam, ax=None, ylim=(-2.
     return ax
 
 
+def setup_polyfit_explorer(fig, x_train, y_train, x_val, y_val, ylim=(-2.5, 2.5)):
+    """Build the explorer's panel once on `fig`; return update(degree, lam).
+
+    The points, axes, limits and legend are drawn here; update only moves the fitted curve
+    and rewrites the title. Fits are cached per (degree, lam), so revisiting a slider value
+    costs only the redraw.
+    """
+    x_val = as_array(x_val, "x_val", ndim=1)
+    lo = min(float(np.min(x_train)), float(np.min(x_val)))
+    hi = max(float(np.max(x_train)), float(np.max(x_val)))
+    x_grid = np.linspace(lo, hi, 200)
+    fig.subplots_adjust(left=0.11, right=0.97, bottom=0.14, top=0.85)
+    ax = fig.add_subplot()
+    ax.scatter(x_train, y_train, s=16, color="0.3", label="train", zorder=3)
+    ax.scatter(x_val, y_val, s=16, facecolors="none", edgecolors="#d62728", label="validation",
+               zorder=3)
+    (line,) = ax.plot(x_grid, np.zeros_like(x_grid), color="#1f77b4", label="fit")
+    ax.set(xlim=(lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)), ylim=ylim, xlabel="x",
+           ylabel="y")
+    ax.legend(loc="lower left")
+    cache = {}
+
+    def update(degree, lam):
+        key = (int(degree), float(lam))
+        if key not in cache:
+            cache[key] = polyfit_update(x_train, y_train, x_val, y_val, key[0], key[1], x_grid)
+        result = cache[key]
+        line.set_ydata(result["curve"])
+        ax.set_title(f"degree {key[0]}, lam={key[1]:.2g}\ntrain MSE {result['train_mse']:.3f}, "
+                     f"val MSE {result['val_mse']:.3f}")
+
+    return update
+
+
 def polyfit_explorer(x_train, y_train, x_val, y_val, max_degree=15):
-    """Sliders for degree (1..max_degree) and lam (log scale, 1e-6..1e3) over `plot_polyfit`.
+    """Sliders for degree (1..max_degree) and lam (log scale, 1e-6..1e3) over one panel.
 
     Returns
     -------
@@ -71,14 +106,11 @@ def polyfit_explorer(x_train, y_train, x_val, y_val, max_degree=15):
     """
     import ipywidgets as widgets
 
-    def draw(fig, degree, lam):
-        ax = fig.add_subplot()
-        plot_polyfit(x_train, y_train, x_val, y_val, degree, lam, ax=ax)
-        ax.legend(loc="lower left")
-
     controls = {
         "degree": widgets.IntSlider(value=9, min=1, max=max_degree, description="degree"),
         "lam": widgets.FloatLogSlider(value=1e-6, base=10, min=-6, max=3, step=0.25,
                                       description="lam"),
     }
-    return explorer(draw, controls, figsize=(6, 3.8), ncols=2)
+    return artist_explorer(
+        lambda fig: setup_polyfit_explorer(fig, x_train, y_train, x_val, y_val), controls,
+        figsize=(5.5, 3.6), ncols=2)
