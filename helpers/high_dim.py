@@ -134,9 +134,11 @@ def excess_risk(w, b, beta):
 def optimal_ridge_lam(n, sigma, r):
     """The best ridge lam in the isotropic model, in the course's convention: lam = n sigma^2 / r^2.
 
-    It is sigma^2 / tau^2 with the prior variance tau^2 = r^2 / n per weight (Nakkiran, Venkat,
-    Kakade and Ma 2021 state it for the same objective ||Xw - y||^2 + lam ||w||^2). It does not
-    depend on the number of samples m; in HMRT's per-sample unit it is gamma sigma^2 / r^2.
+    It follows from the isotropic setting of Nakkiran, Venkat, Kakade and Ma (2021), who use the
+    same objective ||Xw - y||^2 + lam ||w||^2: for rotation-invariant X the risk at a fixed beta
+    of norm r equals the Bayes risk under the prior N(0, (r^2/n) I), whose best ridge is
+    sigma^2 / tau^2 with tau^2 = r^2 / n. It does not depend on the number of samples m (their
+    Lemma 2); in HMRT's per-sample unit it is gamma sigma^2 / r^2.
 
     Parameters
     ----------

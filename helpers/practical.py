@@ -226,10 +226,17 @@ def add_missing(X, rate, rng):
 
 def _with_nan(X, name="X"):
     """A 2-D float array that may contain NaN (missing values) but no infinities."""
-    X = np.asarray(X, dtype=float) if not isinstance(X, (str, bytes)) else None
-    if X is None or X.ndim != 2 or 0 in X.shape:
-        raise ValueError(f"{name} must be a non-empty 2-D array (m, n), NaN marking missing "
-                         f"values")
+    try:
+        X = np.asarray(X, dtype=float) if not isinstance(X, (str, bytes)) else None
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must be a 2-D array of numbers (NaN marking missing values), "
+                        f"got {type(X).__name__} with non-numeric entries") from exc
+    if X is None:
+        raise TypeError(f"{name} must be a 2-D array of numbers (NaN marking missing values), "
+                        f"got a string")
+    if X.ndim != 2 or 0 in X.shape:
+        raise ValueError(f"{name} has shape {X.shape} but must be a non-empty 2-D array (m, n), "
+                         f"NaN marking missing values")
     if np.any(np.isinf(X)):
         raise ValueError(f"{name} contains infinite values; only NaN may mark missing entries")
     return X
@@ -296,6 +303,9 @@ def cv_mse_imputed(X, y, lam, folds, inside=True):
     y = as_vector(y, "y", length=X.shape[0], length_of="one target per row of X")
     lam = as_lam(lam)
     folds = _partition(folds, y.size)
+    if not isinstance(inside, bool):
+        raise TypeError(f"inside must be True (preprocessing fitted inside each fold) or False "
+                        f"(fitted on all the data), got {inside!r}")
     if not inside:
         X_all = MeanImputer.fit(X).transform(X)
         X = Standardizer.fit(X_all).transform(X_all)
@@ -314,7 +324,13 @@ def cv_mse_imputed(X, y, lam, folds, inside=True):
 
 
 def _partition(folds, m):
-    parts = [as_array(f, "folds[k]", ndim=1).astype(int) for f in folds]
+    parts = []
+    for k, fold in enumerate(folds):
+        arr = as_array(fold, f"folds[{k}]", ndim=1)
+        if np.any(arr != np.round(arr)):
+            raise ValueError(f"folds[{k}] contains non-integer value(s) (e.g. "
+                             f"{arr[arr != np.round(arr)][0]:g}); folds hold row indices")
+        parts.append(arr.astype(int))
     if len(parts) < 2 or not np.array_equal(np.sort(np.concatenate(parts)), np.arange(m)):
         raise ValueError(f"folds must be at least two index arrays that together contain each of "
                          f"range({m}) exactly once (see kfold_indices)")

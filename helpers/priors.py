@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validation import as_array, as_int, as_positive, as_rng, as_wb, as_Xy
+from .ridge_path import loo_cv_ridge
 
 __all__ = ["PRIOR_SIM_LAMS", "neg_log_posterior", "map_gaussian", "PriorLamSelection",
            "simulate_lam_selection"]
@@ -73,23 +74,6 @@ def map_gaussian(X, y, sigma, tau):
     return w, float(y.mean() - X.mean(axis=0) @ w)
 
 
-def _loo_mse_path(X, y, lams):
-    """Exact leave-one-out MSE of ridge (unpenalized bias) for every lam, from one SVD.
-
-    With Xc = U S V^T the hat matrix is H = 11^T/m + U diag(s^2/(s^2+lam)) U^T and the LOO
-    residual of sample i is (y_i - y_hat_i) / (1 - H_ii). Returns shape (len(lams),).
-    """
-    m = X.shape[0]
-    Xc, yc = X - X.mean(axis=0), y - y.mean()
-    U, s, _ = np.linalg.svd(Xc, full_matrices=False)
-    keep = s > s.max(initial=0.0) * max(X.shape) * np.finfo(float).eps
-    U, s2 = U[:, keep], s[keep] ** 2
-    shrink = s2 / (s2 + lams[:, None])  # (k, r)
-    residual = yc[:, None] - U @ (shrink.T * (U.T @ yc)[:, None])  # (m, k)
-    h_diag = 1.0 / m + (U**2) @ shrink.T
-    return np.mean((residual / (1.0 - h_diag)) ** 2, axis=0)
-
-
 @dataclass(frozen=True)
 class PriorLamSelection:
     """lam chosen by exact leave-one-out CV on data sets drawn from the Gaussian prior.
@@ -145,5 +129,5 @@ def simulate_lam_selection(m, n, sigma, tau, n_datasets, rng, lams=None):
     for k in range(n_datasets):
         X = rng.standard_normal((m, n))
         y = X @ (tau * rng.standard_normal(n)) + sigma * rng.standard_normal(m)
-        selected[k] = lams[np.argmin(_loo_mse_path(X, y, lams))]
+        selected[k] = lams[np.argmin(loo_cv_ridge(X, y, lams))]
     return PriorLamSelection(selected=selected, lam_bayes=float(lam_bayes), lams=lams)

@@ -172,6 +172,20 @@ def test_bad_input(imbalanced):
         MeanImputer.fit(np.ones(3))
     with pytest.raises(ValueError, match="folds must be at least two index arrays"):
         cv_mse_imputed(X, y, 1.0, [np.arange(10)])
+    with pytest.raises(TypeError, match="X must be a 2-D array of numbers"):
+        MeanImputer.fit([["a", "b"]])
+    with pytest.raises(TypeError, match="X must be a 2-D array of numbers"):
+        MeanImputer.fit("abc")
+    with pytest.raises(ValueError, match=r"X has shape \(0, 3\) but must be a non-empty"):
+        MeanImputer.fit(np.ones((0, 3)))
+    half = y.size // 2
+    with pytest.raises(ValueError, match=r"folds\[1\] contains non-integer .* \(e.g. 60.5\)"):
+        cv_mse_imputed(X, y, 1.0, [np.arange(half), np.arange(half, y.size) + 0.5])
+    folds = [np.arange(half), np.arange(half, y.size)]
+    with pytest.raises(TypeError, match="inside must be True .* got 'yes'"):
+        cv_mse_imputed(X, y, 1.0, folds, inside="yes")
+    with pytest.raises(TypeError, match="inside must be True .* got 1"):
+        cv_mse_imputed(X, y, 1.0, folds, inside=1)
 
 
 def test_logistic_converges_on_many_duplicated_samples():

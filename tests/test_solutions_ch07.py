@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+from helpers import effective_df, ridge_closed_form
 from helpers.exercises import check_gcv_score, check_hmrt_risk, check_min_norm, check_optimal_lam
 from helpers.exercises.ch07 import (
     _basic_solution,
@@ -67,6 +68,7 @@ def test_optimal_lam_mistakes():
         "upside down": lambda m, n, s, r: n * r**2 / s**2,
         "forgot the factor n": lambda m, n, s, r: s**2 / r**2,
         "use variances": lambda m, n, s, r: n * s / r,
+        "square r as well": lambda m, n, s, r: n * s**2 / r,
     })
 
 
@@ -76,7 +78,30 @@ def test_gcv_mistakes():
         "square the denominator": _gcv_not_squared,
         "training MSE": lambda X, y, lam: _gcv_parts(X, y, lam)[0],
         "exact leave-one-out": lambda X, y, lam: float(loo_cv_ridge(X, y, [lam])[0]),
+        "singular values of X itself": _learner_uncentered_df,
+        "you used the sum": _learner_sum,
+        "take [0] and return a float": _learner_forgot_index,
     })
+
+
+# Independent re-creations of the planted mistakes, written as a learner would.
+def _learner_uncentered_df(X, y, lam):
+    w, b = ridge_closed_form(X, y, lam)
+    s = np.linalg.svd(X, compute_uv=False)
+    trace = 1 + np.sum(s**2 / (s**2 + lam))
+    return float(np.mean((X @ w + b - y) ** 2) / (1 - trace / X.shape[0]) ** 2)
+
+
+def _learner_sum(X, y, lam):
+    w, b = ridge_closed_form(X, y, lam)
+    trace = 1 + effective_df(X, [lam])[0]
+    return float(np.sum((X @ w + b - y) ** 2) / (1 - trace / X.shape[0]) ** 2)
+
+
+def _learner_forgot_index(X, y, lam):
+    w, b = ridge_closed_form(X, y, lam)
+    trace = 1 + effective_df(X, [lam])
+    return np.mean((X @ w + b - y) ** 2) / (1 - trace / X.shape[0]) ** 2
 
 
 def test_gcv_solution_matches_brute_force_definition():

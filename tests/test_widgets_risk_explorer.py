@@ -7,9 +7,11 @@ from helpers.high_dim import hmrt_min_norm_risk, hmrt_ridge_risk
 from helpers.widgets.risk_explorer import (
     RiskGrid,
     draw_risk_explorer,
+    plot_risk_panels,
     risk_explorer,
     risk_explorer_update,
     risk_grid,
+    setup_risk_explorer,
 )
 
 GAMMAS = np.round(np.arange(0.1, 4.01, 0.1), 2)
@@ -57,12 +59,43 @@ def test_drawing_and_widget(grid):
     fig = plt.figure()
     view = draw_risk_explorer(fig, grid, 1.0, 0.0)
     assert len(fig.axes) == 2 and view.risk == np.inf
+    assert fig._suptitle.get_text() == view.text
     plt.close("all")
     box = risk_explorer(grid)
     assert isinstance(box, widgets.VBox)
     sliders = [c for row in box.children[:-1] for c in row.children]
     assert [s.description for s in sliders] == ["γ = n/m", "λ"]
+    image = box.children[-1]
+    before = image.value
     sliders[1].value = 10.0
+    after_lam = image.value
+    sliders[0].value = 0.5
+    assert len({before, after_lam, image.value}) == 3      # each control changes the picture
+    plt.close("all")
+
+
+def test_artists_move_in_place_and_show_the_view(grid):
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    update = setup_risk_explorer(fig, grid)
+    n_artists = [len(ax.get_children()) for ax in fig.axes]
+    view = update(2.0, 10.0)
+    ax_g, ax_l = fig.axes
+    np.testing.assert_array_equal(ax_g.lines[2].get_ydata(), grid.risk[:, view.j])  # chosen λ
+    assert ax_g.get_title() == "Risk against γ at λ = 10"
+    assert ax_l.get_title() == "Risk against λ at γ = 2.00"
+    update(0.5, 100.0)
+    assert [len(ax.get_children()) for ax in fig.axes] == n_artists   # nothing added per move
+    assert fig._suptitle.get_text() == risk_explorer_update(grid, 0.5, 100.0).text
+
+
+def test_plot_risk_panels_makes_its_own_axes_and_returns_them(grid):
+    axes = plot_risk_panels(grid, 2.0, 10.0)
+    assert len(axes) == 2 and axes[0].figure is axes[1].figure
+    assert axes[1].get_title() == "Risk against λ at γ = 2.00"
+    fig, given = plt.subplots(2, 2)
+    assert list(plot_risk_panels(grid, 1.0, 0.0, given[1])) == list(given[1])
     plt.close("all")
 
 
@@ -80,4 +113,12 @@ def test_bad_input(grid):
         risk_explorer_update(grid, 1.0, -2.0)
     with pytest.raises(TypeError, match="grid must be a RiskGrid"):
         risk_explorer(None)
+    with pytest.raises(TypeError, match=r"axes must be two matplotlib Axes .* got 1 object"):
+        plot_risk_panels(grid, 1.0, 1.0, "axes")
+    fig, three = plt.subplots(1, 3)
+    with pytest.raises(TypeError, match="axes must be two matplotlib Axes .* got 3 object"):
+        plot_risk_panels(grid, 1.0, 1.0, three)
+    plt.close("all")
+    with pytest.raises(TypeError, match="grid must be a RiskGrid"):
+        plot_risk_panels(None, 1.0, 1.0)
     assert isinstance(grid, RiskGrid)

@@ -125,6 +125,9 @@ check_optimal_lam = Exercise(
                 "so lam = sigma^2 / (r^2/n)."),
         Mistake(lambda m, n, s, r: n * s / r,
                 "use variances: lam = n sigma^2 / r^2 (squares of sigma and r)."),
+        Mistake(lambda m, n, s, r: n * s**2 / r,
+                "square r as well: the prior variance per weight is tau^2 = r^2/n, so "
+                "lam = n sigma^2 / r**2, not n sigma^2 / r."),
     ],
 )
 
@@ -153,6 +156,21 @@ def _gcv_not_squared(X, y, lam):
     return train_mse / (1 - (1 + df) / m)
 
 
+def _gcv_uncentered_df(X, y, lam):
+    train_mse, _, m = _gcv_parts(X, y, lam)
+    s = np.linalg.svd(X, compute_uv=False)          # of X itself, not of the centered X
+    return train_mse / (1 - (1 + np.sum(s**2 / (s**2 + lam))) / m) ** 2
+
+
+def _gcv_sum(X, y, lam):
+    train_mse, df, m = _gcv_parts(X, y, lam)
+    return m * train_mse / (1 - (1 + df) / m) ** 2
+
+
+def _gcv_array(X, y, lam):
+    return np.array([_gcv(X, y, lam)])
+
+
 def _gcv_cases():
     rng = np.random.default_rng(707)
     cases = []
@@ -179,5 +197,15 @@ check_gcv_score = Exercise(
         Mistake(lambda X, y, lam: float(loo_cv_ridge(X, y, [lam])[0]),
                 "that is the exact leave-one-out error (one leverage H_ii per sample); GCV "
                 "replaces every H_ii by their mean tr(H)/m."),
+        Mistake(_gcv_uncentered_df,
+                "your df uses the singular values of X itself; the bias is fitted, so df(lam) "
+                "= sum s^2/(s^2 + lam) over the singular values of the centered X "
+                "(X - X.mean(axis=0)), which is what hp.effective_df computes."),
+        Mistake(_gcv_sum,
+                "the numerator is the mean squared residual (1/m)||y - y_hat||^2: you used the "
+                "sum, which is m times too large."),
+        Mistake(_gcv_array,
+                "right value, but returned as an array of shape (1,): effective_df(X, [lam]) "
+                "returns one df per lam in the list, so take [0] and return a float."),
     ],
 )

@@ -1,20 +1,23 @@
 """Risk explorer: gamma = n/m and lam sliders on the theoretical ridge risk of the isotropic model.
 
 All risks are computed once on a grid (`risk_grid`, from `helpers.high_dim.hmrt_ridge_risk`), so
-moving a slider only looks values up and redraws. `risk_explorer_update` is the pure part,
-tested without a browser; `risk_explorer` wires it to two selection sliders.
+moving a slider only looks values up and moves the artists built once by `setup_risk_explorer`.
+`risk_explorer_update` is the pure part, tested without a browser; `risk_explorer` wires it to
+two selection sliders.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.ticker import NullLocator
 
 from .._validation import as_array, as_float, as_int, as_positive
 from ..high_dim import hmrt_ridge_risk
-from .core import explorer
+from .core import artist_explorer
 
 __all__ = ["RiskGrid", "risk_grid", "RiskView", "risk_explorer_update", "plot_risk_panels",
-           "draw_risk_explorer", "risk_explorer"]
+           "setup_risk_explorer", "draw_risk_explorer", "risk_explorer"]
 
 
 @dataclass(frozen=True)
@@ -150,57 +153,157 @@ def _nearest_lam(lams, lam):
     return int(positive[np.argmin(np.abs(np.log(lams[positive]) - np.log(lam)))])
 
 
-def plot_risk_panels(grid, gamma, lam, axes):
+def plot_risk_panels(grid, gamma, lam, axes=None):
     """Draw risk against gamma (at lam) and risk against lam (at gamma) on two axes.
 
     Parameters
     ----------
     grid : RiskGrid
     gamma, lam : float
-    axes : sequence of two matplotlib Axes
+        Snapped to the grid as in `risk_explorer_update` (its ``.text`` describes the view).
+    axes : sequence of two matplotlib Axes, optional
+        A new figure with two panels side by side when None.
 
     Returns
     -------
-    RiskView
+    axes : the two Axes drawn on
     """
-    view = risk_explorer_update(grid, gamma, lam)
+    risk_explorer_update(grid, gamma, lam)  # checks the arguments before anything is drawn
+    if axes is None:
+        import matplotlib.pyplot as plt
+
+        _, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+    axes = _two_axes(axes)
+    _risk_artists(axes, grid)[0](gamma, lam)
+    return axes
+
+
+def _two_axes(axes):
+    from matplotlib.axes import Axes
+
+    try:
+        axes = list(np.ravel(np.asarray(axes, dtype=object)))
+    except TypeError:
+        axes = []
+    if len(axes) != 2 or not all(isinstance(ax, Axes) for ax in axes):
+        raise TypeError(f"axes must be two matplotlib Axes (e.g. plt.subplots(1, 2)[1]) or None, "
+                        f"got {len(axes)} object(s) of type(s) "
+                        f"{sorted({type(ax).__name__ for ax in axes})}")
+    return axes
+
+
+def _risk_artists(axes, grid):
+    """Build both panels once (fixed limits, static curves).
+
+    Returns update(gamma, lam), which only moves artists (set_data, set_xdata, set_text) and
+    returns the `RiskView`, and the list of the artists it moves.
+    """
     ax_g, ax_l = axes
+    blue, red, green = "#1f77b4", "#d62728", "#2ca02c"
     if grid.lams[0] == 0:
         ax_g.plot(grid.gammas, grid.risk[:, 0], color="0.6", linestyle="--",
                   label="minimum norm (λ = 0)")
-    ax_g.plot(grid.gammas, grid.risk_opt, color="#2ca02c", label="best λ at each γ")
-    ax_g.plot(grid.gammas, view.curve_gamma, color="#1f77b4", label=f"λ = {view.lam:.3g}")
-    if np.isfinite(view.risk):
-        ax_g.plot([view.gamma], [view.risk], "o", color="#d62728")
-    ax_g.axvline(view.gamma, color="#d62728", linewidth=0.8)
-    ax_g.set(yscale="log", ylim=(1e-2, 20), xlabel="γ = n/m (features / samples)",
-             ylabel="excess test risk", title=f"Risk against γ at λ = {view.lam:.3g}")
+    ax_g.plot(grid.gammas, grid.risk_opt, color=green, label="best λ at each γ")
+    (curve_g,) = ax_g.plot(grid.gammas, grid.risk[:, 0], color=blue, label="chosen λ")
+    (dot_g,) = ax_g.plot([], [], "o", color=red)
+    vline_g = ax_g.axvline(grid.gammas[0], color=red, linewidth=0.8)
+    ax_g.set(yscale="log", xlim=(0, grid.gammas[-1] * 1.02), ylim=(1e-2, 20),
+             xlabel="γ = n/m (features / samples)", ylabel="excess test risk")
     ax_g.legend(loc="upper right")
+
     positive = grid.lams > 0
-    ax_l.plot(grid.lams[positive], view.curve_lam[positive], color="#1f77b4")
-    if grid.lams[0] == 0 and np.isfinite(view.curve_lam[0]):
-        ax_l.axhline(view.curve_lam[0], color="0.6", linestyle="--", label="λ = 0")
-    ax_l.axvline(view.lam_opt, color="#2ca02c", linewidth=0.8,
-                 label=f"best λ = {view.lam_opt:.3g}")
-    if view.lam > 0:
-        ax_l.plot([view.lam], [view.risk], "o", color="#d62728")
-    ax_l.set(xscale="log", xlabel="λ (course convention)", ylabel="excess test risk",
-             title=f"Risk against λ at γ = {view.gamma:.2f}")
-    ax_l.legend(loc="best")
-    return view
+    lams_pos = grid.lams[positive]
+    (curve_l,) = ax_l.plot(lams_pos, grid.risk[0, positive], color=blue, label="ridge at this γ")
+    (zero_l,) = ax_l.plot(lams_pos[[0, -1]], [np.nan, np.nan], color="0.6", linestyle="--",
+                          label="λ = 0 (minimum norm)")
+    vline_l = ax_l.axvline(lams_pos[0], color=green, linewidth=0.8, label="best λ = nσ²/r²")
+    (dot_l,) = ax_l.plot([], [], "o", color=red)
+    ax_l.set(xscale="log", yscale="log", xlim=(lams_pos[0], lams_pos[-1]), ylim=(1e-2, 20),
+             xlabel="λ (course convention)", ylabel="excess test risk")
+    ax_l.legend(loc="upper left")
+    # Fixed plain-text decades, no minor ticks, titles at a fixed height: every move redraws
+    # the axes, and mathtext tick labels or automatic title placement would dominate its cost.
+    for axis in (ax_g.yaxis, ax_l.xaxis, ax_l.yaxis):
+        axis.set_minor_locator(NullLocator())
+    decades = [0.01, 0.1, 1, 10]
+    for ax in axes:
+        ax.set_yticks(decades, labels=[f"{v:g}" for v in decades])
+    lam_decades = [v for v in 10.0 ** np.arange(-3, 6) if lams_pos[0] <= v <= lams_pos[-1]]
+    ax_l.set_xticks(lam_decades, labels=[f"{v:g}" for v in lam_decades])
+    title_g, title_l = ax_g.set_title(" ", y=1.0), ax_l.set_title(" ", y=1.0)
+
+    def update(gamma, lam):
+        view = risk_explorer_update(grid, gamma, lam)
+        finite = np.isfinite(view.risk)
+        curve_g.set_ydata(view.curve_gamma)
+        dot_g.set_data([view.gamma] if finite else [], [view.risk] if finite else [])
+        vline_g.set_xdata([view.gamma, view.gamma])
+        title_g.set_text(f"Risk against γ at λ = {view.lam:.3g}")
+        curve_l.set_ydata(view.curve_lam[positive])
+        zero = view.curve_lam[0] if grid.lams[0] == 0 else np.nan
+        zero = zero if np.isfinite(zero) else np.nan      # nan is not drawn (off grid, or inf)
+        zero_l.set_ydata([zero, zero])
+        vline_l.set_xdata([view.lam_opt, view.lam_opt])
+        show = view.lam > 0 and finite
+        dot_l.set_data([view.lam] if show else [], [view.risk] if show else [])
+        title_l.set_text(f"Risk against λ at γ = {view.gamma:.2f}")
+        return view
+
+    return update, [curve_g, dot_g, vline_g, title_g, curve_l, zero_l, vline_l, dot_l, title_l]
+
+
+def setup_risk_explorer(fig, grid):
+    """Build both panels in `fig` once; return update(gamma, lam), which moves the artists.
+
+    Everything that never changes (axes, ticks, labels, legends, the reference curves) is
+    drawn once and kept as a background image; the axes then draw only the moving artists
+    (the curves at the chosen values, markers, lines, titles) on top of it. The figure's
+    title holds `RiskView.text`. This is the explorer's setup function.
+    """
+    if not isinstance(grid, RiskGrid):
+        raise TypeError(f"grid must be a RiskGrid (from risk_grid), got {type(grid).__name__}")
+    axes = fig.subplots(1, 2)
+    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.84, wspace=0.25)
+    move, moving = _risk_artists(axes, grid)
+    title = fig.suptitle(" ", fontsize=9)
+    moving = [*moving, title]
+    _freeze_background(fig, axes, moving)
+
+    def update(gamma, lam):
+        view = move(gamma, lam)
+        title.set_text(view.text)
+        return view
+
+    return update
+
+
+def _freeze_background(fig, axes, moving):
+    """Render the figure without `moving` once, show that image behind it, hide the rest."""
+    for artist in moving:
+        artist.set_visible(False)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    background = np.asarray(canvas.buffer_rgba()).copy()
+    for ax in axes:
+        for child in ax.get_children():
+            if child not in moving:
+                child.set_visible(False)   # axis, spines, legend, patch, static curves
+    fig.figimage(background, zorder=-1, origin="upper")
+    for artist in moving:
+        artist.set_visible(True)
 
 
 def draw_risk_explorer(fig, grid, gamma, lam):
-    """Draw both panels into `fig` (the explorer's draw function)."""
-    axes = fig.subplots(1, 2)
-    view = plot_risk_panels(grid, gamma, lam, axes)
-    fig.suptitle(view.text, fontsize=9)
-    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.84, wspace=0.25)
-    return view
+    """Draw both panels into an empty `fig` at one setting; return the `RiskView`."""
+    return setup_risk_explorer(fig, grid)(gamma, lam)
 
 
 def risk_explorer(grid):
-    """Two selection sliders (gamma, lam) over a precomputed `RiskGrid`; returns the widget box."""
+    """Two selection sliders (gamma, lam) over a precomputed `RiskGrid`; returns the widget box.
+
+    The panels are built once (`setup_risk_explorer`); a move looks the grid up and moves
+    artists, so it costs one Agg draw and one PNG encoding.
+    """
     import ipywidgets as widgets
 
     if not isinstance(grid, RiskGrid):
@@ -214,8 +317,5 @@ def risk_explorer(grid):
                                        value=float(grid.lams[0]), description="λ",
                                        continuous_update=True),
     }
-
-    def draw(fig, gamma, lam):
-        draw_risk_explorer(fig, grid, gamma, lam)
-
-    return explorer(draw, controls, figsize=(10, 3.8))
+    return artist_explorer(lambda fig: setup_risk_explorer(fig, grid), controls,
+                           figsize=(9, 3.4))
