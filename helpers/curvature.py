@@ -23,8 +23,8 @@ from ._validation import as_int, as_lam, as_matrix, as_positive, as_Xy
 from .errors import ConvergenceError, DivergenceError
 from .ridge import ridge_closed_form
 
-__all__ = ["centered_hessian", "hessian_eigenvalues", "condition_number", "shrinkage_factors",
-           "Shrinkage", "ridge_shrinkage", "gd_iterations_to_tol"]
+__all__ = ["centered_hessian", "hessian_wb", "hessian_eigenvalues", "condition_number",
+           "shrinkage_factors", "Shrinkage", "ridge_shrinkage", "gd_iterations_to_tol"]
 
 
 def _centered_singular_values(X):
@@ -48,6 +48,30 @@ def centered_hessian(X, lam):
     X, lam = as_matrix(X), as_lam(lam)
     Xc = X - X.mean(axis=0)
     return (Xc.T @ Xc + lam * np.eye(X.shape[1])) / X.shape[0]
+
+
+def hessian_wb(X, lam):
+    """The full Hessian of J in (w, b), features as given (not centered).
+
+    H = [[X^T X + lam I, X^T 1], [1^T X, m]] / m: the bias has curvature 1 whatever lam is,
+    and the cross term X^T 1 / m (the feature means) couples it to w unless X is centered.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    lam : float >= 0
+
+    Returns
+    -------
+    ndarray of shape (n + 1, n + 1)
+        Rows and columns ordered (w_1, ..., w_n, b).
+    """
+    X, lam = as_matrix(X), as_lam(lam)
+    m, n = X.shape
+    A = np.hstack([X, np.ones((m, 1))])
+    H = A.T @ A / m
+    H[:n, :n] += (lam / m) * np.eye(n)
+    return H
 
 
 def hessian_eigenvalues(X, lam):
@@ -156,9 +180,12 @@ def ridge_shrinkage(X, y, lam):
 def gd_iterations_to_tol(X, y, lam, lr=None, tol=1e-8, max_iter=1_000_000):
     """Steps of gradient descent from w = 0 until ||w_k - w*|| <= tol ||w*||.
 
-    Runs real gradient descent w <- w - lr (H w - Xc^T yc / m) on the centered problem (so the
-    bias, with curvature 1, is out of the way), with H = (Xc^T Xc + lam I)/m and w* from
-    `ridge_closed_form`. With lr = 1/L (the default) the count grows like kappa * log(1/tol).
+    Runs real gradient descent w <- w - lr (H w - Xc^T yc / m) on the centered problem, with
+    H = (Xc^T Xc + lam I)/m and w* from `ridge_closed_form`. With lr = 1/L (the default) the
+    count grows like kappa * log(1/tol). For centered X these are exactly the w iterates of
+    `fit_ridge_gd` with the same lr: the bias decouples from w, so its own convergence (rate
+    1 - lr per step, curvature 1 whatever lam is) is not counted. Center X before calling this
+    if you want the count to describe `fit_ridge_gd` on the same data.
 
     Parameters
     ----------

@@ -22,7 +22,8 @@ from ._validation import as_int, as_lam, as_matrix, as_positive, as_Xy
 from .curvature import shrinkage_factors
 from .ridge import fit_ridge_gd, ridge_closed_form
 
-__all__ = ["equivalent_lam", "early_stopping_filter", "ridge_filter", "continuum_filter_gap",
+__all__ = ["equivalent_lam", "early_stopping_filter", "ridge_filter", "continuum_filters",
+           "continuum_filter_gap",
            "EarlyStoppingComparison", "compare_early_stopping"]
 
 
@@ -79,6 +80,33 @@ def ridge_filter(X, lam):
     return shrinkage_factors(X, lam)
 
 
+def _as_ratio(ratio):
+    r = np.asarray(ratio, dtype=float)
+    if r.size == 0 or not np.all(np.isfinite(r)) or np.any(r < 0):
+        raise ValueError(f"ratio must be finite numbers >= 0, got {ratio!r}")
+    return r
+
+
+def continuum_filters(ratio):
+    """The two filters in the small-step limit, as functions of r = s_j^2/lam.
+
+    Early stopping at lam = m/(lr tau): 1 - exp(-r); ridge: r/(1 + r).
+
+    Parameters
+    ----------
+    ratio : float or ndarray, >= 0
+
+    Returns
+    -------
+    early, ridge : float or ndarray of the shape of ratio
+    """
+    r = _as_ratio(ratio)
+    early, ridge = -np.expm1(-r), r / (1.0 + r)
+    if r.ndim == 0:
+        return float(early), float(ridge)
+    return early, ridge
+
+
 def continuum_filter_gap(ratio):
     """(1 - exp(-r)) - r/(1 + r): early-stopping minus ridge filter, with r = s_j^2/lam.
 
@@ -93,11 +121,8 @@ def continuum_filter_gap(ratio):
     -------
     float or ndarray of the shape of ratio
     """
-    r = np.asarray(ratio, dtype=float)
-    if r.size == 0 or not np.all(np.isfinite(r)) or np.any(r < 0):
-        raise ValueError(f"ratio must be finite numbers >= 0, got {ratio!r}")
-    gap = -np.expm1(-r) - r / (1.0 + r)
-    return float(gap) if gap.ndim == 0 else gap
+    early, ridge = continuum_filters(ratio)
+    return early - ridge
 
 
 @dataclass(frozen=True)

@@ -74,12 +74,25 @@ def logistic_ridge_loss(theta, X, y, lam, dtype=np.float64):
     float
     """
     theta, X, y, lam = _check_logistic(theta, X, y, lam)
-    theta, X, y = theta.astype(dtype), X.astype(dtype), y.astype(dtype)
+    real = _float_type(dtype)
+    theta, X, y = theta.astype(real), X.astype(real), y.astype(real)
     w, b = theta[:-1], theta[-1]
     z = X @ w + b
-    m = dtype(X.shape[0])
+    m = real(X.shape[0])
     # log(1 + e^z) computed without overflow
-    return float(np.mean(np.logaddexp(dtype(0), z) - y * z) + dtype(lam) / (2 * m) * (w @ w))
+    return float(np.mean(np.logaddexp(real(0), z) - y * z) + real(lam) / (2 * m) * (w @ w))
+
+
+def _float_type(dtype):
+    """The numpy floating type named by dtype; anything else (int, complex, object) is refused."""
+    try:
+        kind = np.dtype(dtype)
+    except TypeError:
+        kind = None
+    if kind is None or not np.issubdtype(kind, np.floating):
+        raise TypeError(f"dtype must be a numpy float type such as np.float64 or np.float32, "
+                        f"got {dtype!r}; the loss is computed in that precision")
+    return kind.type
 
 
 def logistic_ridge_grad(theta, X, y, lam):

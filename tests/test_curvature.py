@@ -7,8 +7,11 @@ from helpers import (
     DivergenceError,
     centered_hessian,
     condition_number,
+    fit_ridge_gd,
     gd_iterations_to_tol,
     hessian_eigenvalues,
+    hessian_wb,
+    ridge_closed_form,
     ridge_grad,
     ridge_shrinkage,
     shrinkage_factors,
@@ -89,6 +92,41 @@ def test_iterations_follow_the_contraction_rate():
     assert gd_iterations_to_tol(X, y, 5.0) < gd_iterations_to_tol(X, y, 0.0)
 
 
+def test_full_hessian_matches_gradient_differences_and_decouples_when_centered():
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(25, 3)) + [1.0, -2.0, 0.5]   # uncentered on purpose
+    y, lam = rng.normal(size=25), 3.0
+
+    def grad(theta):
+        g_w, g_b = ridge_grad(theta[:-1], theta[-1], X, y, lam)
+        return np.append(g_w, g_b)
+
+    H_fd = np.column_stack([grad(e) - grad(np.zeros(4)) for e in np.eye(4)])
+    H = hessian_wb(X, lam)
+    np.testing.assert_allclose(H, H_fd, atol=1e-12)
+    np.testing.assert_allclose(H[:3, 3], X.mean(axis=0), rtol=1e-12)   # cross term: the means
+    assert H[3, 3] == pytest.approx(1.0)                               # bias curvature, any lam
+    Hc = hessian_wb(X - X.mean(axis=0), lam)
+    np.testing.assert_allclose(Hc[:3, 3], 0.0, atol=1e-12)
+    np.testing.assert_allclose(Hc[:3, :3], centered_hessian(X, lam), rtol=1e-12)
+
+
+def test_iteration_count_is_that_of_fit_ridge_gd_on_centered_data():
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(60, 4)) * [0.5, 1.0, 2.0, 3.0] + 1.0
+    Xc = X - X.mean(axis=0)
+    y, lam = X @ rng.normal(size=4) + 0.2 * rng.normal(size=60), 2.0
+    k = gd_iterations_to_tol(Xc, y, lam, tol=1e-6)
+    w_star, _ = ridge_closed_form(Xc, y, lam)
+    lr = 1 / hessian_eigenvalues(Xc, lam)[0]
+
+    def err(n_iters):
+        w = fit_ridge_gd(Xc, y, lam, lr, n_iters, tol=1e-300).w
+        return np.linalg.norm(w - w_star) / np.linalg.norm(w_star)
+
+    assert err(k) <= 1e-6 < err(k - 1)
+
+
 def test_iteration_errors():
     rng = np.random.default_rng(3)
     X, y = rng.normal(size=(30, 2)), rng.normal(size=30)
@@ -110,3 +148,7 @@ def test_bad_input():
         gd_iterations_to_tol(np.eye(3), np.ones(3), 1.0, tol=0.0)
     with pytest.raises(TypeError, match="lam must be a real number"):
         shrinkage_factors(np.eye(3), "big")
+    with pytest.raises(ValueError, match="lam == -1.0"):
+        hessian_wb(np.eye(3), -1.0)
+    with pytest.raises(ValueError, match="reshape"):
+        hessian_wb(np.ones(3), 1.0)

@@ -4,6 +4,7 @@ import pytest
 from helpers import (
     compare_early_stopping,
     continuum_filter_gap,
+    continuum_filters,
     early_stopping_filter,
     equivalent_lam,
     fit_ridge_gd,
@@ -45,6 +46,20 @@ def test_continuum_gap_peaks_near_0_204():
     assert r[np.argmax(np.abs(gap))] == pytest.approx(2.51, abs=0.02)
     assert continuum_filter_gap(0.0) == 0.0
     assert abs(continuum_filter_gap(1e-4)) < 1e-7 and abs(continuum_filter_gap(1e4)) < 1e-3
+
+
+def test_continuum_filters_are_the_small_step_limits():
+    r = np.array([0.0, 0.1, 1.0, 2.5, 10.0])
+    early, ridge = continuum_filters(r)
+    np.testing.assert_allclose(ridge, [0.0, 0.1 / 1.1, 0.5, 2.5 / 3.5, 10 / 11], rtol=1e-14)
+    np.testing.assert_allclose(early, 1 - np.exp(-r), rtol=1e-14)
+    np.testing.assert_allclose(continuum_filter_gap(r), early - ridge, rtol=1e-14)
+    # the exact filter 1 - (1 - lr s^2/m)^tau tends to 1 - exp(-r) with lam = m/(lr tau)
+    tau, r0 = 100_000, 2.5
+    assert 1 - (1 - r0 / tau) ** tau == pytest.approx(continuum_filters(r0)[0], rel=1e-4)
+    assert isinstance(continuum_filters(1.0)[1], float)
+    with pytest.raises(ValueError, match="ratio must be"):
+        continuum_filters(np.array([1.0, np.nan]))
 
 
 def test_compare_early_stopping_is_close_but_not_equal():

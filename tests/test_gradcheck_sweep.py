@@ -51,6 +51,14 @@ def test_float32_loss_is_less_precise(logistic):
     f64 = logistic_ridge_loss(theta, X, y, 1.0)
     f32 = logistic_ridge_loss(theta, X, y, 1.0, dtype=np.float32)
     assert 1e-10 < abs(f32 - f64) / f64 < 1e-5
+    assert logistic_ridge_loss(theta, X, y, 1.0, dtype="float32") == f32
+
+
+def test_non_float_dtype_is_refused(logistic):
+    X, y, theta = logistic
+    for bad in (int, np.int32, complex, object, "not a dtype"):
+        with pytest.raises(TypeError, match="dtype must be a numpy float type"):
+            logistic_ridge_loss(theta, X, y, 1.0, dtype=bad)
 
 
 def test_sweep_shows_first_and_second_order(logistic):

@@ -62,11 +62,46 @@ def test_draw_and_explorer(data):
     X, y = data
     ax = draw_gd_path(gd_path_update(X, y, 0.5, 0.0))
     assert ax.get_xlabel() == "w1" and len(ax.lines) == 2
-    box = gd_path_explorer(X, y)
-    lr_slider = box.children[0].children[0]
-    assert isinstance(lr_slider, widgets.FloatSlider)
-    lr_slider.value = 0.3  # redraws without error
     plt.close("all")
+
+
+def test_explorer_controls_change_the_image(data):
+    X, y = data
+    box = gd_path_explorer(X, y)
+    lr_slider, lam_slider, image = box.children[0].children[0], box.children[1].children[0], \
+        box.children[-1]
+    assert isinstance(lr_slider, widgets.FloatSlider)
+    first = bytes(image.value)
+    lr_slider.value = 0.3
+    after_lr = bytes(image.value)
+    lam_slider.value = 20.0
+    after_lam = bytes(image.value)
+    assert first.startswith(b"\x89PNG") and len({first, after_lr, after_lam}) == 3
+    lam_slider.value = 0.0
+    lr_slider.value = 0.3
+    assert bytes(image.value) == after_lr         # back to the same settings, same picture
+
+
+def test_explorer_artists_follow_gd_path_update(data):
+    from matplotlib.figure import Figure
+
+    from helpers.widgets.gd_path import _build_gd_path
+
+    X, y = data
+    fig = Figure()
+    update = _build_gd_path(fig, X, y, 0.2, 0.0, n_steps=10, extent=(-3, 4, -2, 5))
+    ax = fig.axes[0]
+    contours_before = ax.collections[0]
+    update(0.4, 12.0)
+    state = gd_path_update(X, y, 0.4, 12.0, n_steps=10, extent=(-3, 4, -2, 5))
+    np.testing.assert_allclose(ax.lines[0].get_xydata(), state["path"])
+    np.testing.assert_allclose(ax.lines[1].get_xydata()[0], state["w_star"])
+    assert ax.get_title() == f"lr = 0.400, 2/L = {state['lr_max']:.3f}: converges"
+    assert len(ax.collections) == 1 and ax.collections[0] is not contours_before   # new lam
+    assert ax.get_xlim() == (-3, 4) and ax.get_ylim() == (-2, 5)                   # fixed window
+    kept = ax.collections[0]
+    update(0.1, 12.0)                                  # same lam: the contours are reused
+    assert ax.collections[0] is kept
 
 
 def test_bad_input(data):

@@ -48,9 +48,38 @@ def test_split_sizes(problem):
 def test_draw_and_explorer(problem):
     fig = draw_lambda_fit(plt.figure(), problem, 1.0)
     assert len(fig.axes) == 3
-    box = lambda_fit_explorer(problem)
-    box.children[0].children[0].value = 1.5
     plt.close("all")
+
+
+def test_explorer_slider_changes_the_image_and_moves_the_artists(problem):
+    box = lambda_fit_explorer(problem)
+    slider, image = box.children[0].children[0], box.children[-1]
+    before = bytes(image.value)
+    assert before.startswith(b"\x89PNG")
+    slider.value = 1.5
+    after = bytes(image.value)
+    assert after != before
+    slider.value = 0.0
+    assert bytes(image.value) == before            # same lam, same picture: no state left over
+
+
+def test_explorer_update_shows_the_fit_of_the_slider_value(problem):
+    from matplotlib.figure import Figure
+
+    from helpers.widgets.lambda_fit import _build_lambda_fit
+
+    fig = Figure()
+    update = _build_lambda_fit(fig, problem, 1.0)
+    update(0.01)
+    ax_fit, ax_w, ax_err = fig.axes
+    state = lambda_fit_update(problem, 0.01)
+    np.testing.assert_allclose(ax_fit.lines[-1].get_ydata(), state["y_grid"])
+    np.testing.assert_allclose([bar.get_height() for bar in ax_w.patches], state["w"])
+    np.testing.assert_allclose(ax_err.lines[-1].get_ydata(), [state["train_mse"], state["val_mse"]])
+    assert ax_fit.get_title() == f"Degree-{problem.degree} fit, lam = 0.01"
+    # the axis limits are fixed once: they hold every coefficient of the grid
+    limit = ax_w.get_ylim()[1]
+    assert all(np.max(np.abs(lambda_fit_update(problem, lam)["w"])) < limit for lam in problem.lams)
 
 
 def test_bad_input(problem):

@@ -7,7 +7,9 @@ picture shows w = (w1, w2) only):
     H = (Xc^T Xc + lam I)/m,  g = Xc^T yc / m.
 
 `gd_path_update` is the pure computation (tested in tests/test_widgets_gd_path.py);
-`draw_gd_path` draws one state; `gd_path_explorer` wires a learning-rate and a lam slider.
+`draw_gd_path` draws one state; `gd_path_explorer` wires a learning-rate and a lam slider to
+artists built once (only the path, the minimizer, the title and, for a new lam, the contours
+change on a move).
 """
 
 import numpy as np
@@ -15,7 +17,7 @@ import numpy as np
 from .._validation import as_float, as_int, as_lam, as_matrix, as_positive, as_rng, as_vector, as_Xy
 from ..curvature import centered_hessian
 from ..plotting import get_ax
-from .core import explorer
+from .core import artist_explorer
 
 __all__ = ["make_gd_path_problem", "gd_path_update", "draw_gd_path", "gd_path_explorer"]
 
@@ -106,6 +108,14 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
             "losses": losses, "diverging": bool(lr > lr_max)}
 
 
+def _contours(ax, state):
+    """The contour lines of J for one state (levels spread geometrically above the minimum)."""
+    J_min = float(np.min(state["J"]))
+    levels = J_min + np.geomspace(1e-3, 1.0, 9) * (float(np.max(state["J"])) - J_min)
+    return ax.contour(state["W1"], state["W2"], state["J"], levels=levels, cmap="viridis",
+                      linewidths=0.9, zorder=1)  # below the path, even when redrawn later
+
+
 def draw_gd_path(state, ax=None, title=None):
     """Contours of J, the minimizer and the gradient-descent path of one `gd_path_update` state.
 
@@ -114,10 +124,7 @@ def draw_gd_path(state, ax=None, title=None):
     ax
     """
     ax = get_ax(ax)
-    J_min = float(np.min(state["J"]))
-    levels = J_min + np.geomspace(1e-3, 1.0, 9) * (float(np.max(state["J"])) - J_min)
-    ax.contour(state["W1"], state["W2"], state["J"], levels=levels, cmap="viridis",
-               linewidths=0.9)
+    _contours(ax, state)
     path = state["path"]
     ax.plot(path[:, 0], path[:, 1], "o-", color="#d62728", markersize=3, linewidth=1.2,
             label="gradient descent")
@@ -129,22 +136,54 @@ def draw_gd_path(state, ax=None, title=None):
     return ax
 
 
+def _explorer_title(lr, state):
+    verdict = "diverges" if state["diverging"] else "converges"
+    return f"lr = {lr:.3f}, 2/L = {state['lr_max']:.3f}: {verdict}"
+
+
+def _build_gd_path(fig, X, y, lr, lam, n_steps, extent):
+    """Draw one state on fig and return update(lr, lam), which moves the artists in place."""
+    state = gd_path_update(X, y, lr, lam, n_steps=n_steps, extent=extent)
+    ax = fig.add_subplot()
+    fig.subplots_adjust(left=0.12, right=0.97, bottom=0.12, top=0.91)
+    draw_gd_path(state, ax=ax, title=_explorer_title(lr, state))
+    path_line, star = ax.lines[0], ax.lines[1]
+    shown = {"lam": lam, "contours": ax.collections[0]}
+
+    def update(lr, lam):
+        state = gd_path_update(X, y, lr, lam, n_steps=n_steps, extent=extent)
+        if lam != shown["lam"]:  # new curvature: new contour lines (the window stays fixed)
+            shown["contours"].remove()
+            shown["contours"], shown["lam"] = _contours(ax, state), lam
+        path_line.set_data(state["path"][:, 0], state["path"][:, 1])
+        star.set_data([state["w_star"][0]], [state["w_star"][1]])
+        ax.set_title(_explorer_title(lr, state))
+
+    return update
+
+
 def gd_path_explorer(X, y, n_steps=30):
-    """A learning-rate slider and a lam slider over `draw_gd_path` (display the returned box)."""
+    """A learning-rate slider and a lam slider over `draw_gd_path` (display the returned box).
+
+    The axes, the plot window and the artists are built once. A move of the lr slider only
+    recomputes the path (n_steps matrix-vector products); a move of the lam slider also
+    replaces the contour lines.
+    """
     import ipywidgets as widgets
 
-    lr_max0 = gd_path_update(X, y, 1.0, 0.0, n_steps=1, grid_size=2)["lr_max"]
-
-    def draw(fig, lr, lam):
-        state = gd_path_update(X, y, lr, lam, n_steps=n_steps)
-        verdict = "diverges" if state["diverging"] else "converges"
-        draw_gd_path(state, ax=fig.add_subplot(),
-                     title=f"lr = {lr:.3f}, 2/L = {state['lr_max']:.3f}: {verdict}")
-
+    X, y = as_Xy(as_matrix(X), y)
+    first = gd_path_update(X, y, 1.0, 0.0, n_steps=1)
+    lr_max0 = first["lr_max"]
+    extent = (first["W1"][0, 0], first["W1"][0, -1], first["W2"][0, 0], first["W2"][-1, 0])
     controls = {
         "lr": widgets.FloatSlider(value=round(0.5 * lr_max0, 3), min=0.01,
                                   max=round(1.2 * lr_max0, 3), step=0.005,
                                   description="lr", readout_format=".3f"),
         "lam": widgets.FloatSlider(value=0.0, min=0.0, max=60.0, step=1.0, description="lam"),
     }
-    return explorer(draw, controls, figsize=(5.5, 4.2))
+
+    def setup(fig):
+        return _build_gd_path(fig, X, y, controls["lr"].value, controls["lam"].value, n_steps,
+                              extent)
+
+    return artist_explorer(setup, controls, figsize=(5.5, 4.2))

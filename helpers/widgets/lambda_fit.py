@@ -4,7 +4,8 @@ The model is a degree-`degree` polynomial in standardized powers of x (`helpers.
 fitted by J(w, b) = 1/(2m) ||Z w + b - y||^2 + lam/(2m) ||w||^2 (bias not penalized).
 Training and validation errors over a grid of lam are computed once in
 `make_lambda_fit_problem`; `lambda_fit_update` (pure, tested in
-tests/test_widgets_lambda_fit.py) fits one lam; `draw_lambda_fit` draws the three panels.
+tests/test_widgets_lambda_fit.py) fits one lam; `draw_lambda_fit` draws the three panels, and
+`lambda_fit_explorer` builds them once and moves only the artists on each slider change.
 """
 
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from .._validation import as_array, as_float, as_int, as_lam, as_rng
 from ..data import make_poly_data, train_val_test_split
 from ..losses import mse
 from ..polynomial import fit_poly_ridge, lam_sweep
-from .core import explorer
+from .core import artist_explorer
 
 __all__ = ["LambdaFitProblem", "make_lambda_fit_problem", "lambda_fit_update", "draw_lambda_fit",
            "lambda_fit_explorer"]
@@ -101,40 +102,104 @@ def lambda_fit_update(problem, lam):
             "val_mse": mse(problem.y_val, model.predict(problem.x_val))}
 
 
-def draw_lambda_fit(fig, problem, lam):
-    """Three panels for one lam: the fit, the coefficient bars, the error curves with a marker."""
+def _coef_limit(problem):
+    """A fixed bound for the coefficient axis: the largest |w_j| over the lam grid, plus 10%."""
+    largest = max(float(np.max(np.abs(lambda_fit_update(problem, lam)["w"])))
+                  for lam in problem.lams)
+    return 1.1 * largest
+
+
+def _plain_ticks(axis, values):
+    """Fixed ticks with plain-text labels (log-scale labels like 10^-4 are typeset as mathtext,
+    which is re-parsed on every draw and would dominate the cost of a slider move)."""
+    from matplotlib.ticker import NullLocator
+
+    axis.set_ticks(values, labels=[f"{v:g}" for v in values])
+    axis.set_minor_locator(NullLocator())
+
+
+def _decades(lo, hi):
+    """The powers of 10 between lo and hi (both > 0), every other one if there are many."""
+    powers = 10.0 ** np.arange(np.ceil(np.log10(lo) - 1e-9), np.floor(np.log10(hi) + 1e-9) + 1)
+    return powers[::2] if powers.size > 5 else powers
+
+
+def _build_lambda_fit(fig, problem, lam):
+    """Draw the three panels for one lam and return update(lam), which moves the artists only.
+
+    The axis limits are fixed here (the coefficient axis on a symmetric-log scale, so that bars
+    from about 10 down to 0.01 stay readable with one fixed scale); update changes the fitted
+    curve, the bar heights, the two markers and the titles.
+    """
     state = lambda_fit_update(problem, lam)
     ax_fit, ax_w, ax_err = fig.subplots(1, 3)
-    ax_fit.scatter(problem.x_train, problem.y_train, s=14, color="0.3", label="train")
-    ax_fit.scatter(problem.x_val, problem.y_val, s=14, marker="x", color="#ff7f0e",
-                   label="validation")
-    ax_fit.plot(problem.x_grid, state["y_grid"], color="#1f77b4", label="fit")
-    ax_fit.set(ylim=(-2.5, 2.5), xlabel="x", ylabel="y", title=f"Degree-{problem.degree} fit")
+    # markers drawn as Line2D (one fast marker pass) rather than scatter collections
+    ax_fit.plot(problem.x_train, problem.y_train, "o", markersize=3.7, color="0.3", label="train")
+    ax_fit.plot(problem.x_val, problem.y_val, "x", markersize=4.5, color="#ff7f0e",
+                label="validation")
+    (fit_line,) = ax_fit.plot(problem.x_grid, state["y_grid"], color="#1f77b4", label="fit")
+    ax_fit.set(xlim=(-1.05, 1.05), ylim=(-2.5, 2.5), xlabel="x", ylabel="y")
+    _plain_ticks(ax_fit.xaxis, [-1.0, 0.0, 1.0])
+    _plain_ticks(ax_fit.yaxis, [-2.0, 0.0, 2.0])
     ax_fit.legend(loc="lower left")
-    ax_w.bar(np.arange(1, problem.degree + 1), state["w"], color="#2ca02c")
+    powers = np.arange(1, problem.degree + 1)
+    bars = ax_w.bar(powers, state["w"], color="#2ca02c")
     ax_w.axhline(0, color="black", linewidth=0.8)
-    ax_w.set(xlabel="power of x", ylabel="coefficient (standardized)",
-             title="Coefficients", xticks=np.arange(1, problem.degree + 1))
-    ax_err.loglog(problem.lams, problem.train_mse, label="train")
-    ax_err.loglog(problem.lams, problem.val_mse, label="validation")
-    shown = max(lam, problem.lams[0])
-    ax_err.plot([shown, shown], [state["train_mse"], state["val_mse"]], "ko", markersize=5)
-    ax_err.set(xlabel="lam", ylabel="MSE", title=f"train {state['train_mse']:.3f}, "
-                                                 f"val {state['val_mse']:.3f}")
-    ax_err.legend(loc="upper left")
-    fig.suptitle(f"lam = {lam:.3g}")
-    fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.82, wspace=0.32)
+    limit = _coef_limit(problem)
+    ax_w.set_yscale("symlog", linthresh=1e-2)
+    ax_w.set(xlabel="power of x", ylabel="coefficient (symlog scale)", title="Coefficients",
+             xlim=(0.4, problem.degree + 0.6), ylim=(-limit, limit))
+    _plain_ticks(ax_w.xaxis, powers[::2] if problem.degree > 5 else powers)
+    positive = 10.0 ** np.arange(-2, np.floor(np.log10(limit)) + 1)[::-1][::2][::-1]
+    _plain_ticks(ax_w.yaxis, np.concatenate([-positive[::-1], [0.0], positive]))
+    ax_err.loglog(problem.lams, problem.train_mse, color="#1f77b4")
+    ax_err.loglog(problem.lams, problem.val_mse, color="#d62728")
+    errors = np.concatenate([problem.train_mse, problem.val_mse])
+    ax_err.set(xlim=(problem.lams[0], problem.lams[-1]),
+               ylim=(0.8 * errors.min(), 1.25 * errors.max()), xlabel="lam", ylabel="MSE")
+    _plain_ticks(ax_err.xaxis, _decades(problem.lams[0], problem.lams[-1]))
+    err_ticks = _decades(*ax_err.get_ylim())
+    if err_ticks.size < 2:  # less than a decade of error: ticks at round values inside it
+        err_ticks = np.unique(np.round(np.geomspace(*ax_err.get_ylim(), 4), 2))
+    _plain_ticks(ax_err.yaxis, err_ticks)
+    (markers,) = ax_err.plot([], [], "ko", markersize=5)
+    for ax in (ax_fit, ax_w, ax_err):
+        ax.grid(False)  # fewer artists to draw on every slider move
+    fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.88, wspace=0.32)
+
+    def update(lam):
+        state = lambda_fit_update(problem, lam)
+        fit_line.set_ydata(state["y_grid"])
+        for bar, height in zip(bars, state["w"]):
+            bar.set_height(height)
+        shown = max(lam, problem.lams[0])
+        markers.set_data([shown, shown], [state["train_mse"], state["val_mse"]])
+        ax_err.set_title(f"MSE: train (blue) {state['train_mse']:.3f}, "
+                         f"validation (red) {state['val_mse']:.3f}", fontsize=9)
+        ax_fit.set_title(f"Degree-{problem.degree} fit, lam = {lam:.3g}")
+
+    update(lam)
+    return update
+
+
+def draw_lambda_fit(fig, problem, lam):
+    """Three panels for one lam: the fit, the coefficient bars, the error curves with a marker."""
+    _build_lambda_fit(fig, problem, lam)
     return fig
 
 
 def lambda_fit_explorer(problem):
-    """A log10(lam) slider over `draw_lambda_fit` (display the returned box)."""
+    """A log10(lam) slider over the panels of `draw_lambda_fit` (display the returned box).
+
+    The figure is built once; a move refits one lam and updates the artists in place.
+    """
     import ipywidgets as widgets
 
     lo, hi = np.log10(problem.lams[0]), np.log10(problem.lams[-1])
-
-    def draw(fig, log10_lam):
-        draw_lambda_fit(fig, problem, 10.0**log10_lam)
-
     slider = widgets.FloatSlider(value=0.0, min=lo, max=hi, step=0.1, description="log10 lam")
-    return explorer(draw, {"log10_lam": slider}, figsize=(11, 3.4))
+
+    def setup(fig):
+        update = _build_lambda_fit(fig, problem, 10.0**slider.value)
+        return lambda log10_lam: update(10.0**log10_lam)
+
+    return artist_explorer(setup, {"log10_lam": slider}, figsize=(10.5, 3.2))
