@@ -106,6 +106,7 @@ def cross_val_curve(X, y, lams, n_folds=5, rng=0, model="ridge", standardize=Tru
     X, y = as_Xy(X, y)
     lams = as_lams(lams)
     model = _as_model(model)
+    standardize = _as_bool(standardize, "standardize")
     folds = (kfold_indices(X.shape[0], n_folds, rng) if folds is None
              else _as_folds(folds, X.shape[0]))
     fold_mse = np.empty((len(folds), lams.size))
@@ -185,6 +186,14 @@ def _as_model(model):
     if model not in MODELS:
         raise ValueError(f"model == {model!r}, must be one of {MODELS}")
     return model
+
+
+def _as_bool(value, name):
+    """True or False (numpy bools too); anything else, e.g. the string "no", is an error."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r} "
+                        f"({type(value).__name__})")
+    return bool(value)
 
 
 def _same_length(v, name, lams):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validation import as_int, as_lams, as_rng, as_Xy
-from .cv import _as_model, _fit_predict, cross_val_curve, kfold_indices
+from .cv import _as_bool, _as_model, _fit_predict, cross_val_curve, kfold_indices
 
 __all__ = ["NestedCVResult", "nested_cv"]
 
@@ -73,6 +73,8 @@ def nested_cv(X, y, lams, n_outer=5, n_inner=5, rng=0, model="ridge", rule="min"
     lams, model = as_lams(lams), _as_model(model)
     if rule not in ("min", "1se"):
         raise ValueError(f"rule == {rule!r}, must be 'min' or '1se'")
+    standardize = _as_bool(standardize, "standardize")
+    n_outer = as_int(n_outer, "n_outer", minimum=2, maximum=X.shape[0])
     rng = as_rng(rng)
     outer = kfold_indices(X.shape[0], n_outer, rng)
     results = np.empty((len(outer), 3))

@@ -12,6 +12,11 @@ yc = y - mean(y), every quantity below is a cheap function of (U, s, V) once the
     H_ii(lam)   = 1/m + sum_j U_ij^2 s_j^2 / (s_j^2 + lam)            (1/m: the unpenalized bias)
 
 so a grid of k values of lam costs one O(m n min(m, n)) SVD plus O(m n k) matrix products.
+
+For leave-one-out and GCV, 1 - H_ii and the residuals are computed from lam / (s^2 + lam)
+rather than as differences: with m <= n and a tiny lam both are of order lam, and
+1 - H_ii = (1 - 1/m - ||U_i||^2) + sum_j U_ij^2 lam / (s_j^2 + lam) keeps every digit
+(the first term is exactly 0 when the columns of U span all centered vectors).
 """
 
 import numpy as np
@@ -28,13 +33,34 @@ def _shrink(s, lams):
     return s2 / (s2 + lams[:, None])
 
 
-def _fitted_and_leverage(X, y, lams):
-    """In-sample predictions and hat-matrix diagonals for every lam, each of shape (m, k)."""
-    U, s, _, yc, _, y_mean = _centered_svd(X, y)
-    F = _shrink(s, lams)                                  # (k, r)
-    y_hat = y_mean + U @ (F * (U.T @ yc)).T               # (m, k)
-    leverage = 1.0 / X.shape[0] + (U**2) @ F.T            # (m, k)
-    return y_hat, leverage
+def _residuals_and_slack(X, y, lams):
+    """Residuals y - y_hat and the slacks 1 - H_ii for every lam, each of shape (m, k).
+
+    With P the projection onto the columns of U kept (s_j above round-off), yc = P yc + (I - P) yc
+    and sum_j U_ij^2 = ||U_i||^2, so
+
+        y - y_hat = (I - P) yc + U diag(lam / (s^2 + lam)) U^T yc,
+        1 - H_ii  = (1 - 1/m - ||U_i||^2) + sum_j U_ij^2 lam / (s_j^2 + lam).
+
+    The lam-dependent parts are computed directly, not as 1 minus something close to 1. When the
+    kept columns span every centered vector (rank m - 1, the usual case for m <= n), the first
+    terms are exactly 0 and are set so: the residual and the slack are then both proportional to
+    lam and their ratio keeps full precision even for lam = 1e-12.
+    """
+    m = X.shape[0]
+    U, s, _, yc, _, _ = _centered_svd(X, y)
+    keep = s > s.max(initial=0.0) * max(X.shape) * np.finfo(float).eps
+    U, s = U[:, keep], s[keep]
+    z = U.T @ yc
+    G = lams[:, None] / (s**2 + lams[:, None])              # (k, r): 1 - shrinkage factor
+    if s.size == m - 1:                                     # span(U) = all centered vectors
+        resid0, slack0 = np.zeros(m), np.zeros(m)
+    else:
+        resid0 = yc - U @ z
+        slack0 = np.maximum(1.0 - 1.0 / m - np.sum(U**2, axis=1), 0.0)
+    resid = resid0[:, None] + U @ (G * z).T                 # (m, k)
+    slack = slack0[:, None] + (U**2) @ G.T                  # (m, k)
+    return resid, slack
 
 
 def ridge_path(X, y, lams):
@@ -110,8 +136,8 @@ def loo_cv_ridge(X, y, lams):
     """
     X, y = _checked_for_cv(X, y)
     lams = as_lams(lams)
-    y_hat, leverage = _fitted_and_leverage(X, y, lams)
-    return np.mean(((y[:, None] - y_hat) / (1.0 - leverage)) ** 2, axis=0)
+    resid, slack = _residuals_and_slack(X, y, lams)
+    return np.mean((resid / slack) ** 2, axis=0)
 
 
 def gcv_ridge(X, y, lams):
@@ -132,9 +158,8 @@ def gcv_ridge(X, y, lams):
     """
     X, y = _checked_for_cv(X, y)
     lams = as_lams(lams)
-    y_hat, leverage = _fitted_and_leverage(X, y, lams)
-    mean_leverage = leverage.mean(axis=0)                 # tr(H) / m
-    return np.mean((y[:, None] - y_hat) ** 2, axis=0) / (1.0 - mean_leverage) ** 2
+    resid, slack = _residuals_and_slack(X, y, lams)
+    return np.mean(resid**2, axis=0) / slack.mean(axis=0) ** 2    # slack.mean = 1 - tr(H)/m
 
 
 def _checked_for_cv(X, y):

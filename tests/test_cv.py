@@ -143,6 +143,10 @@ def test_bad_input():
         cross_val_curve(X, y[:5], [1.0])
     with pytest.raises(ValueError, match="model == 'ols', must be one of"):
         cross_val_curve(X, y, [1.0], model="ols")
+    with pytest.raises(TypeError, match="standardize must be True or False, got 'no'"):
+        cross_val_curve(X, y, [1.0], standardize="no")
+    with pytest.raises(TypeError, match="standardize must be True or False, got 0"):
+        cross_val_curve(X, y, [1.0], standardize=0)
     with pytest.raises(ValueError, match="each index 0..5 exactly once"):
         cross_val_curve(X, y, [1.0], folds=[np.array([0, 1, 2]), np.array([2, 3, 4])])
     with pytest.raises(ValueError, match="at least 2 non-empty"):

@@ -40,7 +40,6 @@ def test_nested_cv_one_se_rule_chooses_larger_lams():
     assert np.all(hi.lams_chosen >= lo.lams_chosen)
 
 
-
 def test_nested_cv_runs_the_lasso_and_unscaled_ridge():
     rng = np.random.default_rng(13)
     X = rng.normal(size=(30, 6))
@@ -59,8 +58,12 @@ def test_bad_input():
         nested_cv(X, y, [1.0], rule="best")
     with pytest.raises(ValueError, match="n_inner == 5, must be <= 4"):
         nested_cv(X, y, [1.0], n_outer=3, n_inner=5)
-    with pytest.raises(ValueError, match="n_folds == 7, must be <= 6"):
+    with pytest.raises(ValueError, match="n_outer == 7, must be <= 6"):
         nested_cv(X, y, [1.0], n_outer=7)
+    with pytest.raises(ValueError, match="n_outer == 1, must be >= 2"):
+        nested_cv(X, y, [1.0], n_outer=1)
+    with pytest.raises(TypeError, match="standardize must be True or False, got 'no'"):
+        nested_cv(X, y, [1.0], standardize="no")
     with pytest.raises(ValueError, match="model == 'svm', must be one of"):
         nested_cv(X, y, [1.0], model="svm")
     with pytest.raises(ValueError, match=r"lams has 1 value\(s\) <= 0"):

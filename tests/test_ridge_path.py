@@ -60,6 +60,28 @@ def test_loo_shortcut_equals_brute_force_refits(problem):
     np.testing.assert_allclose(loo, [_brute_force_loo(X, y, lam) for lam in lams], rtol=1e-10)
 
 
+@pytest.mark.parametrize("m, n", [(20, 50), (21, 20), (50, 20)])
+def test_loo_and_gcv_stay_exact_for_tiny_lam(m, n):
+    # m <= n: residuals and 1 - H_ii are both of order lam; computed as differences they lost
+    # up to 2 digits at lam = 1e-12 (m = 20, n = 50). Reference: m refits / the explicit H.
+    rng = np.random.default_rng(m + n)
+    X = rng.normal(size=(m, n)) + 1.0
+    y = X @ rng.normal(size=n) + rng.normal(size=m)
+    lams = np.array([1e-12, 1e-8, 1e-4, 1.0])
+    loo = loo_cv_ridge(X, y, lams)
+    np.testing.assert_allclose(loo, [_brute_force_loo(X, y, lam) for lam in lams], rtol=1e-9)
+    assert np.all(np.isfinite(gcv_ridge(X, y, lams)))
+
+
+def test_loo_for_a_rank_deficient_design_with_m_below_n():
+    rng = np.random.default_rng(21)
+    X = rng.normal(size=(20, 4)) @ rng.normal(size=(4, 40))      # rank 4, far below m - 1
+    y = X[:, 0] + rng.normal(size=20)
+    lams = np.array([1e-8, 1e-2, 10.0])
+    np.testing.assert_allclose(loo_cv_ridge(X, y, lams),
+                               [_brute_force_loo(X, y, lam) for lam in lams], rtol=1e-9)
+
+
 def test_loo_equals_sklearn_ridgecv_and_chooses_the_same_lam(problem):
     X, y = problem
     loo = loo_cv_ridge(X, y, LAMS)

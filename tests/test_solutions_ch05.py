@@ -43,6 +43,10 @@ def test_each_planted_mistake_gets_its_own_hint(check):
 def test_hints_name_the_mistake():
     wrong = {
         (check_fold_labels, "ignore the shuffle"): lambda order, k: np.arange(order.size) % k,
+        (check_fold_labels, "returned the list of folds"):
+            lambda order, k: [np.sort(np.flatnonzero(checks._fold_labels(order, k) == j))
+                              for j in range(k)],
+        (check_fold_labels, "shape (m,)"): lambda order, k: tuple(np.array_split(order, k)),
         (check_one_se_lam, "smallest lam"): checks._smallest_in_band,
         (check_loo_ridge, "include 1/m"): checks._loo_without_bias_leverage,
         (check_loo_ridge, "that is GCV"): checks._gcv,

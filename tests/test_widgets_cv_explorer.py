@@ -1,9 +1,13 @@
+import io
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 from helpers import Standardizer, cross_val_curve, kfold_indices, ridge_closed_form
 from helpers.widgets.cv_explorer import (
+    TOP,
+    _build_cv_explorer,
     cv_explorer,
     cv_explorer_update,
     draw_cv_explorer,
@@ -56,15 +60,42 @@ def test_more_folds_and_leave_one_out_work(problem):
     assert loo["curve"].lam_1se >= loo["curve"].lam_min
 
 
-def test_draw_and_widget_build(problem):
+def test_draw_builds_two_panels_with_fixed_limits(problem):
     fig = plt.figure()
     draw_cv_explorer(fig, problem, 3, 0.5)
-    assert len(fig.axes) == 2
+    left, right = fig.axes
+    assert left.get_ylim() == (0.0, TOP) and right.get_ylim() == (-2.5, 2.5)
+    assert left.texts[0].get_text().startswith("K = 3: λ_min = ")
     plt.close("all")
+
+
+def test_values_above_the_top_are_drawn_on_the_edge():
+    problem = make_cv_explorer_problem(0)                           # the notebook's problem
+    fig = plt.figure()
+    update = _build_cv_explorer(fig, problem, 2, -6.0)
+    view = cv_explorer_update(problem, 2, -6.0)
+    left = fig.axes[0]
+    mean_line, marker = left.lines[0], left.lines[3]
+    assert view["curve"].mean.max() > TOP                      # 2 folds explode at small lam
+    np.testing.assert_allclose(mean_line.get_ydata(), np.minimum(view["curve"].mean, TOP))
+    assert marker.get_ydata()[0] == min(view["cv_at_lam"], TOP)
+    update(5, 0.0)
+    np.testing.assert_allclose(mean_line.get_ydata(), cv_explorer_update(problem, 5, 0.0)[
+        "curve"].mean)                                            # 5 folds: nothing clipped
+    plt.close("all")
+
+
+def test_each_control_changes_the_rendered_image(problem):
     box = cv_explorer(problem)
-    slider = box.children[0].children[0]
-    slider.value = 2
-    plt.close("all")
+    folds_slider, lam_slider = box.children[0].children[0], box.children[1].children[0]
+    image = box.children[-1]
+    before = image.value
+    folds_slider.value = 2
+    after_folds = image.value
+    lam_slider.value = 2.0
+    assert before != after_folds != image.value
+    folds_slider.value, lam_slider.value = 5, 0.0                   # back to the start
+    assert image.value == before
 
 
 def test_bad_input(problem):
@@ -76,3 +107,19 @@ def test_bad_input(problem):
         cv_explorer_update(problem, 3, "1")
     with pytest.raises(ValueError, match="m == 5, must be >= 10"):
         make_cv_explorer_problem(0, m=5)
+
+
+def test_frozen_background_looks_like_a_full_redraw(problem):
+    from matplotlib.figure import Figure
+
+    from helpers.widgets.core import render_png
+
+    def pixels(freeze):
+        fig = Figure(figsize=(6, 3), dpi=50)
+        update = _build_cv_explorer(fig, problem, 5, 0.0, freeze=freeze)
+        update(4, -2.0)
+        return plt.imread(io.BytesIO(render_png(fig)))
+
+    frozen, full = pixels(True), pixels(False)
+    assert frozen.shape == full.shape
+    assert np.mean(np.abs(frozen - full).max(axis=2) > 0.1) < 0.01

@@ -36,11 +36,34 @@ def _folds_of_fixed_size(order, n_folds):
     return labels
 
 
-check_fold_labels = Exercise(
+def _list_of_folds(order, n_folds):
+    return [order[k::n_folds] for k in range(n_folds)]   # fold k: samples dealt k-th
+
+
+class _FoldLabelsExercise(Exercise):
+    """Also recognizes a list of folds: a planted list output matches any learner's list (or
+    tuple) of the same number of index arrays that together hold the same indices."""
+
+    def _close(self, out, ref):
+        if isinstance(ref, list):
+            try:
+                parts = [np.asarray(part).reshape(-1) for part in out]
+            except TypeError:
+                return False
+            return (isinstance(out, (list, tuple)) and len(parts) == len(ref)
+                    and np.array_equal(np.sort(np.concatenate(parts)),
+                                       np.sort(np.concatenate(ref))))
+        return super()._close(out, ref)
+
+
+check_fold_labels = _FoldLabelsExercise(
     name="fold_labels",
     reference=_fold_labels,
     cases=_fold_cases,
     mistakes=[
+        Mistake(_list_of_folds,
+                "you returned the list of folds; return one label per sample instead: an integer "
+                "array of shape (m,) with labels[i] the fold of sample i."),
         Mistake(lambda order, n_folds: np.arange(order.size) % n_folds,
                 "your folds ignore the shuffle: deal the samples in the order given by `order` "
                 "(sample order[j] goes to fold j % n_folds)."),

@@ -3,18 +3,20 @@
 The model is a polynomial in standardized powers of x (`helpers.polynomial`), fitted by
 J(w, b) = 1/(2m) ||Z w + b - y||^2 + lam/(2m) ||w||^2 (bias not penalized); standardization is
 refitted inside every training fold (`cross_val_curve`). `cv_explorer_update` (pure, tested in
-tests/test_widgets_cv_explorer.py) computes one view; `draw_cv_explorer` draws its two panels.
+tests/test_widgets_cv_explorer.py) computes one view; `draw_cv_explorer` draws its two panels,
+and `cv_explorer` builds them once and only moves the artists on each slider change.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.artist import Artist
 
 from .._validation import as_float, as_int, as_rng
 from ..cv import cross_val_curve
 from ..data import make_poly_data
 from ..polynomial import fit_poly_ridge, poly_features
-from .core import explorer
+from .core import artist_explorer
 
 __all__ = ["CVExplorerProblem", "make_cv_explorer_problem", "cv_explorer_update",
            "draw_cv_explorer", "cv_explorer"]
@@ -82,37 +84,149 @@ def cv_explorer_update(problem, n_folds, log10_lam):
             "y_fit": fit.predict(problem.x_grid), "y_fit_1se": fit_1se.predict(problem.x_grid)}
 
 
-def draw_cv_explorer(fig, problem, n_folds, log10_lam):
-    """Left: the validation curve (mean, +-1 SE band, each fold faintly). Right: the fits."""
-    view = cv_explorer_update(problem, n_folds, log10_lam)
-    curve, lam = view["curve"], view["lam"]
+TOP = 0.6          # fixed top of the validation-error axis; larger values are drawn on it
+LAM_TICKS = (1e-6, 1e-4, 1e-2, 1.0, 1e2)
+
+
+def _plain_ticks(axis, values, fmt="{:g}"):
+    """Fixed ticks with plain-text labels: no locator or mathtext work on each redraw."""
+    from matplotlib.ticker import NullLocator
+
+    axis.set_ticks(values, labels=[fmt.format(v) for v in values])
+    axis.set_minor_locator(NullLocator())
+
+
+def _band(lams, low, high):
+    """Vertices of the polygon between two curves (the +-1 SE band), clipped to [0, TOP]."""
+    low, high = np.clip(low, 0.0, TOP), np.clip(high, 0.0, TOP)
+    return np.column_stack([np.concatenate([lams, lams[::-1]]),
+                            np.concatenate([low, high[::-1]])])
+
+
+class _Background(Artist):
+    """Pastes a saved Agg region (the static parts of the figure) before anything else draws."""
+
+    def __init__(self, region):
+        super().__init__()
+        self._region = region
+        self.set_zorder(-10)
+
+    def draw(self, renderer):
+        renderer.restore_region(self._region)
+
+
+def _freeze_background(fig, moving):
+    """Render `fig` once without `moving`; afterwards draw only `moving` over that image.
+
+    Every other artist of every axes (axis, spines, patch, legend, static data) is hidden, and
+    a `_Background` artist restores the saved pixels first: one memory copy instead of
+    re-drawing text, ticks and legends on every move.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    for artist in moving:
+        artist.set_visible(False)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    region = canvas.copy_from_bbox(fig.bbox)
+    for ax in fig.axes:
+        for child in ax.get_children():
+            if child not in moving:
+                child.set_visible(False)
+    fig.add_artist(_Background(region))
+    for artist in moving:
+        artist.set_visible(True)
+
+
+def _build_cv_explorer(fig, problem, n_folds, log10_lam, freeze=False):
+    """Draw both panels once and return update(n_folds, log10_lam), which moves artists only.
+
+    With freeze=True everything that never moves (axes, ticks, labels, the right legend, data,
+    truth) is rendered once into a background image, and each later draw only paints the moving
+    artists (the curves, band, markers, title, and the left legend so that it stays on top).
+
+    Axis limits and ticks are fixed here. The error axis is linear from 0 to TOP for every K;
+    values above TOP (single folds, or the 2-fold curve at small lam) are drawn on the top edge,
+    as the axis label says. Grey lines are the single folds. Views are memoized by
+    (n_folds, log10_lam).
+    """
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import Polygon
+
+    views = {}
+
+    def view_of(k, log10_lam):
+        key = (int(k), float(log10_lam))
+        if key not in views:
+            views[key] = cv_explorer_update(problem, *key)
+        return views[key]
+
+    lams = problem.lams
     left, right = fig.subplots(1, 2)
     left.set_xscale("log")
-    left.plot(curve.lams, curve.fold_mse.T, color="0.8", linewidth=0.7)
-    left.fill_between(curve.lams, curve.mean - curve.se, curve.mean + curve.se, alpha=0.25,
-                      label="mean ± 1 SE")
-    left.plot(curve.lams, curve.mean, label=f"{n_folds}-fold CV error")
-    left.axvline(curve.lam_min, color="C2", linestyle="--", label=f"λ_min = {curve.lam_min:.3g}")
-    left.axvline(curve.lam_1se, color="C3", linestyle=":", label=f"λ_1SE = {curve.lam_1se:.3g}")
-    left.plot([lam], [view["cv_at_lam"]], "ko", label=f"λ = {lam:.3g}")
-    top = min(1.5 * curve.mean.max(), 4.0 * curve.mean.min())  # keep the minimum readable
-    left.set(ylim=(0, top), xlabel="λ (log scale)",
-             ylabel="validation MSE", title="Validation curve (grey: single folds)")
-    left.legend(fontsize=7)
+    folds = LineCollection([], colors="0.8", linewidths=0.7, label="single folds")
+    left.add_collection(folds)
+    band = left.add_patch(Polygon(np.zeros((1, 2)), alpha=0.25, label="mean ± 1 SE"))
+    (mean_line,) = left.plot(lams, lams * 0, label="K-fold CV error")
+    (min_line,) = left.plot([1, 1], [0, TOP], color="C2", linestyle="--", label="λ_min")
+    (one_se_line,) = left.plot([1, 1], [0, TOP], color="C3", linestyle=":", label="λ_1SE")
+    (marker,) = left.plot([], [], "ko", label="CV error at the slider's λ")
+    left.set(xlim=(lams[0], lams[-1]), ylim=(0, TOP), xlabel="λ (log scale)",
+             ylabel=f"validation MSE (clipped at {TOP:g})")
+    _plain_ticks(left.xaxis, LAM_TICKS)
+    _plain_ticks(left.yaxis, np.linspace(0.0, TOP, 7), "{:.1f}")
+    legend = left.legend(fontsize=7, loc="upper right", frameon=True, framealpha=0.85,
+                         facecolor="white", edgecolor="none")
+    # a plain text, not ax.title: the title's automatic placement looks at the (later hidden) axes
+    title = left.text(0.5, 1.02, "", transform=left.transAxes, ha="center", va="bottom",
+                      fontsize=right.title.get_fontsize())
     right.scatter(problem.x, problem.y, s=12, color="0.35", label="data")
     right.plot(problem.x_grid, np.polynomial.polynomial.polyval(problem.x_grid, COEFS),
                color="0.5", linestyle="--", label="truth")
-    right.plot(problem.x_grid, view["y_fit"], label=f"fit at λ = {lam:.3g}")
-    right.plot(problem.x_grid, view["y_fit_1se"], color="C3", linewidth=1.0,
-               label="fit at λ_1SE")
-    right.set(ylim=(-2.5, 2.5), xlabel="x", ylabel="y",
+    (fit_line,) = right.plot(problem.x_grid, problem.x_grid * 0, label="fit at the slider's λ")
+    (fit_1se_line,) = right.plot(problem.x_grid, problem.x_grid * 0, color="C3", linewidth=1.0,
+                                 label="fit at λ_1SE")
+    right.set(xlim=(-1.05, 1.05), ylim=(-2.5, 2.5), xlabel="x", ylabel="y",
               title=f"Degree-{problem.degree} ridge fit on all {problem.x.size} points")
-    right.legend(fontsize=7)
+    _plain_ticks(right.xaxis, [-1.0, -0.5, 0.0, 0.5, 1.0])
+    _plain_ticks(right.yaxis, [-2.0, -1.0, 0.0, 1.0, 2.0])
+    right.legend(fontsize=7, loc="lower left")
     fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.9, wspace=0.22)
+    moving = [folds, band, mean_line, min_line, one_se_line, marker, title, legend,
+              fit_line, fit_1se_line]
+    if freeze:  # draw the static parts once, as a background image (the widget's fast path)
+        _freeze_background(fig, moving)
+
+    def update(n_folds, log10_lam):
+        view = view_of(n_folds, log10_lam)
+        curve, lam = view["curve"], view["lam"]
+        folds.set_segments([np.column_stack([lams, np.minimum(f, TOP)])
+                            for f in curve.fold_mse])
+        band.set_xy(_band(lams, curve.mean - curve.se, curve.mean + curve.se))
+        mean_line.set_ydata(np.minimum(curve.mean, TOP))
+        min_line.set_xdata([curve.lam_min, curve.lam_min])
+        one_se_line.set_xdata([curve.lam_1se, curve.lam_1se])
+        marker.set_data([lam], [min(view["cv_at_lam"], TOP)])
+        title.set_text(f"K = {n_folds}: λ_min = {curve.lam_min:.3g}, λ_1SE = {curve.lam_1se:.3g}, "
+                       f"λ = {lam:.3g}")
+        fit_line.set_ydata(view["y_fit"])
+        fit_1se_line.set_ydata(view["y_fit_1se"])
+
+    update(n_folds, log10_lam)
+    return update
+
+
+def draw_cv_explorer(fig, problem, n_folds, log10_lam):
+    """Left: the validation curve (mean, +-1 SE band, each fold faintly). Right: the fits."""
+    _build_cv_explorer(fig, problem, n_folds, log10_lam)
+    return fig
 
 
 def cv_explorer(problem=None):
-    """Sliders for the number of folds and log10 lam over `draw_cv_explorer`."""
+    """Sliders for the number of folds and log10 lam over the panels of `draw_cv_explorer`.
+
+    The figure is built once; a move updates the artists in place (views are memoized).
+    """
     import ipywidgets as widgets  # deferred: only the explorer needs a widget front end
 
     problem = make_cv_explorer_problem(0) if problem is None else problem
@@ -124,5 +238,9 @@ def cv_explorer(problem=None):
         "log10_lam": widgets.FloatSlider(value=0.0, min=-6.0, max=3.0, step=0.25,
                                          description="log10 λ"),
     }
-    return explorer(lambda fig, **v: draw_cv_explorer(fig, problem, **v), controls,
-                    figsize=(10, 3.8))
+
+    def setup(fig):
+        return _build_cv_explorer(fig, problem, controls["n_folds"].value,
+                                  controls["log10_lam"].value, freeze=True)
+
+    return artist_explorer(setup, controls, figsize=(9.5, 3.6))
