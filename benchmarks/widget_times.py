@@ -4,8 +4,9 @@ Every notebook with an explorer is executed in a fresh kernel with the wiring of
 `helpers.widgets.core` wrapped so that it records the controls of every explorer. After the
 notebook has run, each control is set to a sweep of values (sliders: 12 points across their
 range; choices: up to 12 options), and the time of each change is measured in the kernel. A
-change runs the explorer's whole update synchronously: the compute, the matplotlib drawing and the PNG encoding of the figure. The
-first value of each sweep is a warm-up and is not counted. Target: median under 50 ms.
+change runs the explorer's whole update synchronously: the compute, the matplotlib drawing
+and the PNG encoding of the figure. The first value of each sweep is a warm-up and is not
+counted. Target: median under 50 ms.
 
 Usage: .venv/bin/python benchmarks/widget_times.py
 """

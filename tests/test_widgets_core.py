@@ -1,7 +1,12 @@
-import ipywidgets as widgets
-import pytest
+import io
 
-from helpers.widgets.core import artist_explorer, explorer, render_png
+import ipywidgets as widgets
+import matplotlib.image as mpimg
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from helpers.widgets.core import artist_explorer, explorer, freeze_background, render_png
 
 
 def _image(box):
@@ -65,3 +70,30 @@ def test_bad_input():
         explorer(lambda fig: None, {})
     with pytest.raises(TypeError, match="returned by setup"):
         artist_explorer(lambda fig: None, {"a": widgets.IntSlider()})
+
+
+def _pixels(fig):
+    return mpimg.imread(io.BytesIO(render_png(fig)))
+
+
+def _two_panel(slope):
+    fig = Figure(figsize=(4, 2), dpi=50)
+    left, right = fig.subplots(1, 2)
+    (line,) = left.plot([0, 1], [0, slope])
+    left.set(ylim=(-1, 1), title="static title", xlabel="x")
+    right.plot([0, 1], [1, 0], label="static")
+    right.legend()
+    return fig, line
+
+
+def test_freeze_background_matches_a_full_redraw_after_updates():
+    frozen, line = _two_panel(0.2)
+    freeze_background(frozen, [line])
+    line.set_ydata([0, -0.7])
+    reference, _ = _two_panel(-0.7)
+    assert np.mean(np.abs(_pixels(frozen) - _pixels(reference)) > 0.05) < 0.005
+    # ...and a broken freeze (moving artist left out) is caught by the same comparison:
+    stale, line2 = _two_panel(0.2)
+    freeze_background(stale, [])
+    line2.set_ydata([0, -0.7])
+    assert np.mean(np.abs(_pixels(stale) - _pixels(reference)) > 0.05) > 0.001

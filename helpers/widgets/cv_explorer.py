@@ -10,13 +10,12 @@ and `cv_explorer` builds them once and only moves the artists on each slider cha
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib.artist import Artist
 
 from .._validation import as_float, as_int, as_rng
 from ..cv import cross_val_curve
 from ..data import make_poly_data
 from ..polynomial import fit_poly_ridge, poly_features
-from .core import artist_explorer
+from .core import artist_explorer, freeze_background
 
 __all__ = ["CVExplorerProblem", "make_cv_explorer_problem", "cv_explorer_update",
            "draw_cv_explorer", "cv_explorer"]
@@ -103,41 +102,6 @@ def _band(lams, low, high):
                             np.concatenate([low, high[::-1]])])
 
 
-class _Background(Artist):
-    """Pastes a saved Agg region (the static parts of the figure) before anything else draws."""
-
-    def __init__(self, region):
-        super().__init__()
-        self._region = region
-        self.set_zorder(-10)
-
-    def draw(self, renderer):
-        renderer.restore_region(self._region)
-
-
-def _freeze_background(fig, moving):
-    """Render `fig` once without `moving`; afterwards draw only `moving` over that image.
-
-    Every other artist of every axes (axis, spines, patch, legend, static data) is hidden, and
-    a `_Background` artist restores the saved pixels first: one memory copy instead of
-    re-drawing text, ticks and legends on every move.
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    for artist in moving:
-        artist.set_visible(False)
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()
-    region = canvas.copy_from_bbox(fig.bbox)
-    for ax in fig.axes:
-        for child in ax.get_children():
-            if child not in moving:
-                child.set_visible(False)
-    fig.add_artist(_Background(region))
-    for artist in moving:
-        artist.set_visible(True)
-
-
 def _build_cv_explorer(fig, problem, n_folds, log10_lam, freeze=False):
     """Draw both panels once and return update(n_folds, log10_lam), which moves artists only.
 
@@ -195,7 +159,7 @@ def _build_cv_explorer(fig, problem, n_folds, log10_lam, freeze=False):
     moving = [folds, band, mean_line, min_line, one_se_line, marker, title, legend,
               fit_line, fit_1se_line]
     if freeze:  # draw the static parts once, as a background image (the widget's fast path)
-        _freeze_background(fig, moving)
+        freeze_background(fig, moving)
 
     def update(n_folds, log10_lam):
         view = view_of(n_folds, log10_lam)

@@ -18,13 +18,13 @@ change into one background image, and a move only changes the curve, the bars an
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.ticker import MaxNLocator
 
 from .._validation import as_array, as_int, as_lam, as_positive, as_vector
 from ..losses import mse
 from ..nn import MLP, SGD, Adam, AdamW, decay_from_lam, train_mlp
 from ..nn.optimizers import _as_names
+from .core import artist_explorer, freeze_background
 
 __all__ = ["DEEP_OPTIMIZERS", "DeepGrid", "precompute_deep_grid", "deep_explorer_update",
            "setup_deep_explorer", "draw_deep_explorer", "deep_explorer"]
@@ -247,31 +247,9 @@ def setup_deep_explorer(fig, grid, freeze=False):
         ax_norm.title.set_text(f"weight norms at λ = {lam:g}")
 
     if freeze:
-        _freeze_background(fig, [line, *(p for c in bars.values() for p in c)])
+        freeze_background(fig, [line, *(p for c in bars.values() for p in c),
+                                ax_fit.title, ax_norm.title])
     return update
-
-
-def _freeze_background(fig, dynamic):
-    """Render `fig` once without the `dynamic` artists, then show that picture instead.
-
-    The static artists are hidden and replaced by one figure image (pixel-aligned at the
-    figure's dpi); the titles stay live, drawn over an empty title line.
-    """
-    for artist in dynamic:
-        artist.set_visible(False)
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()
-    background = np.asarray(canvas.buffer_rgba()).copy()
-    for artist in dynamic:
-        artist.set_visible(True)
-    keep = {id(artist) for artist in dynamic}
-    for ax in fig.axes:
-        for child in ax.get_children():
-            if id(child) not in keep and child is not ax.title:
-                child.set_visible(False)
-        ax.set_axis_off()
-    fig.patch.set_visible(False)
-    fig.figimage(background, xo=0, yo=0, origin="upper", zorder=-1)
 
 
 def draw_deep_explorer(fig, grid, lam, optimizer):
@@ -284,7 +262,6 @@ def deep_explorer(grid):
     """A lam slider (over grid.lams) and an optimizer menu; artists built once, then updated."""
     import ipywidgets as widgets
 
-    from .core import artist_explorer
 
     _check_grid(grid)
     controls = {

@@ -9,12 +9,11 @@ two selection sliders.
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.ticker import NullLocator
 
 from .._validation import as_array, as_float, as_int, as_positive
 from ..high_dim import hmrt_ridge_risk
-from .core import artist_explorer
+from .core import artist_explorer, freeze_background
 
 __all__ = ["RiskGrid", "risk_grid", "RiskView", "risk_explorer_update", "plot_risk_panels",
            "setup_risk_explorer", "draw_risk_explorer", "risk_explorer"]
@@ -267,7 +266,7 @@ def setup_risk_explorer(fig, grid):
     move, moving = _risk_artists(axes, grid)
     title = fig.suptitle(" ", fontsize=9)
     moving = [*moving, title]
-    _freeze_background(fig, axes, moving)
+    freeze_background(fig, moving)
 
     def update(gamma, lam):
         view = move(gamma, lam)
@@ -275,22 +274,6 @@ def setup_risk_explorer(fig, grid):
         return view
 
     return update
-
-
-def _freeze_background(fig, axes, moving):
-    """Render the figure without `moving` once, show that image behind it, hide the rest."""
-    for artist in moving:
-        artist.set_visible(False)
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()
-    background = np.asarray(canvas.buffer_rgba()).copy()
-    for ax in axes:
-        for child in ax.get_children():
-            if child not in moving:
-                child.set_visible(False)   # axis, spines, legend, patch, static curves
-    fig.figimage(background, zorder=-1, origin="upper")
-    for artist in moving:
-        artist.set_visible(True)
 
 
 def draw_risk_explorer(fig, grid, gamma, lam):
