@@ -34,6 +34,9 @@ def best_of(make_nb, repeat):
 
 
 def main():
+    # One BLAS thread in every kernel (inherited from this process), as `make` runs them.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs per notebook; the best counts")
     args = parser.parse_args()

@@ -43,6 +43,9 @@ def _bench_values(control):
         step = max(1, len(values) // 12)
         values = values[::step]
         return [control.value] + values + values[:1]
+    if hasattr(control, "base"):  # FloatLogSlider: min and max are exponents
+        values = list(control.base ** _np.linspace(control.min, control.max, 12))
+        return [control.value] + values
     if hasattr(control, "min") and hasattr(control, "max"):
         values = list(_np.linspace(control.min, control.max, 12))
         if isinstance(control.value, int):
@@ -82,6 +85,9 @@ def measure(path):
 
 
 def main():
+    # One BLAS thread in every kernel (inherited from this process), as `make` runs them.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")
     print(f"{'notebook':<34} {'explorer.control':<22} {'moves':>5} {'median ms':>10} {'max ms':>8}")

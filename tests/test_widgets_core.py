@@ -80,7 +80,8 @@ def _two_panel(slope):
     fig = Figure(figsize=(4, 2), dpi=50)
     left, right = fig.subplots(1, 2)
     (line,) = left.plot([0, 1], [0, slope])
-    left.set(ylim=(-1, 1), title="static title", xlabel="x")
+    left.set(ylim=(-1, 1), xlabel="x")
+    left.set_title(f"slope {slope:.1f}", fontsize=9)
     right.plot([0, 1], [1, 0], label="static")
     right.legend()
     return fig, line
@@ -88,12 +89,16 @@ def _two_panel(slope):
 
 def test_freeze_background_matches_a_full_redraw_after_updates():
     frozen, line = _two_panel(0.2)
-    freeze_background(frozen, [line])
+    freeze_background(frozen, [line, frozen.axes[0].title])
     line.set_ydata([0, -0.7])
+    frozen.axes[0].set_title("slope -0.7", fontsize=9)
     reference, _ = _two_panel(-0.7)
     assert np.mean(np.abs(_pixels(frozen) - _pixels(reference)) > 0.05) < 0.005
+    title = frozen.axes[0].title.get_window_extent()  # a live title stays where it was laid out
+    assert title.y1 <= frozen.bbox.y1 and title.y0 >= frozen.axes[0].bbox.y1
     # ...and a broken freeze (moving artist left out) is caught by the same comparison:
     stale, line2 = _two_panel(0.2)
     freeze_background(stale, [])
     line2.set_ydata([0, -0.7])
+    stale.axes[0].set_title("slope -0.7", fontsize=9)
     assert np.mean(np.abs(_pixels(stale) - _pixels(reference)) > 0.05) > 0.001

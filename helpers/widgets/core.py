@@ -143,6 +143,11 @@ def freeze_background(fig, moving):
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     region = canvas.copy_from_bbox(fig.bbox)
+    for ax in fig.axes:
+        # Pin each title where it was laid out: matplotlib re-places titles from the (now hidden)
+        # axis decorations on every draw, which would push them off the figure.
+        ax.set_title(ax.get_title(), y=ax.title.get_position()[1],
+                     fontsize=ax.title.get_fontsize())
     keep = {id(artist) for artist in moving}
     for ax in fig.axes:
         for child in ax.get_children():

@@ -16,7 +16,7 @@ from .._validation import as_array, as_float, as_int, as_lam, as_rng
 from ..data import make_poly_data, train_val_test_split
 from ..losses import mse
 from ..polynomial import fit_poly_ridge, lam_sweep
-from .core import artist_explorer
+from .core import artist_explorer, freeze_background
 
 __all__ = ["LambdaFitProblem", "make_lambda_fit_problem", "lambda_fit_update", "draw_lambda_fit",
            "lambda_fit_explorer"]
@@ -124,7 +124,7 @@ def _decades(lo, hi):
     return powers[::2] if powers.size > 5 else powers
 
 
-def _build_lambda_fit(fig, problem, lam):
+def _build_lambda_fit(fig, problem, lam, freeze=False):
     """Draw the three panels for one lam and return update(lam), which moves the artists only.
 
     The axis limits are fixed here (the coefficient axis on a symmetric-log scale, so that bars
@@ -179,6 +179,8 @@ def _build_lambda_fit(fig, problem, lam):
         ax_fit.set_title(f"Degree-{problem.degree} fit, lam = {lam:.3g}")
 
     update(lam)
+    if freeze:  # the live explorer: static parts drawn once, pasted back on every move
+        freeze_background(fig, [fit_line, *bars, markers, ax_err.title, ax_fit.title])
     return update
 
 
@@ -199,7 +201,7 @@ def lambda_fit_explorer(problem):
     slider = widgets.FloatSlider(value=0.0, min=lo, max=hi, step=0.1, description="log10 lam")
 
     def setup(fig):
-        update = _build_lambda_fit(fig, problem, 10.0**slider.value)
+        update = _build_lambda_fit(fig, problem, 10.0**slider.value, freeze=True)
         return lambda log10_lam: update(10.0**log10_lam)
 
     return artist_explorer(setup, {"log10_lam": slider}, figsize=(10.5, 3.2))
