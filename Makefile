@@ -25,7 +25,8 @@ help:
 	@echo "make clean    remove .venv and caches"
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else f"The course needs Python 3.11 or newer, and $(PYTHON) is {v.major}.{v.minor}: run make with PYTHON=python3.11 (or newer).")'
+	$(PYTHON) -m venv $(VENV) || { echo "Could not create .venv (on Debian/Ubuntu: sudo apt-get install python3-venv)."; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Re-install when pyproject.toml changes; the stamp files record what is installed.

@@ -4,6 +4,7 @@ import sys
 from importlib import metadata
 
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 __all__ = ["DIST_NAME", "environment_report", "check_environment"]
@@ -14,15 +15,16 @@ DIST_NAME = "l1l2-course"
 def environment_report():
     """Each runtime requirement of the course with the installed version.
 
-    The requirements are read from the installed package's metadata (pyproject.toml), so
-    they never drift from what `pip install -e .` was asked for.
+    The requirements, Python's included, are read from the installed package's metadata
+    (pyproject.toml), so they never drift from what `pip install -e .` was asked for.
 
     Returns
     -------
     list of (name, installed or None, specifier, ok)
     """
-    rows = [("python", ".".join(map(str, sys.version_info[:3])), ">=3.10",
-             sys.version_info >= (3, 10))]
+    python = SpecifierSet(metadata.metadata(DIST_NAME)["Requires-Python"] or "")
+    version = ".".join(map(str, sys.version_info[:3]))
+    rows = [("python", version, str(python), python.contains(version))]
     for text in metadata.requires(DIST_NAME) or []:
         req = Requirement(text)
         if req.marker is not None:  # extras such as the test tools

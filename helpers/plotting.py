@@ -61,9 +61,19 @@ def plot_fit_1d(x, y, curves, ax=None, title="Data and fitted curves", xlabel="x
     x, y = as_array(x, "x", ndim=1), as_array(y, "y", ndim=1)
     if x.shape != y.shape:
         raise ValueError(f"x has shape {x.shape} but y has shape {y.shape}; they must match")
+    checked = {}
+    for label, curve in curves.items():
+        if not isinstance(curve, (tuple, list)) or len(curve) != 2:
+            raise ValueError(f"curves[{label!r}] must be a pair (x_grid, y_grid)")
+        x_grid = as_array(curve[0], f"curves[{label!r}][0]", ndim=1)
+        y_grid = as_array(curve[1], f"curves[{label!r}][1]", ndim=1)
+        if x_grid.shape != y_grid.shape:
+            raise ValueError(f"curves[{label!r}] has x_grid of shape {x_grid.shape} but y_grid of "
+                             f"shape {y_grid.shape}; they must match")
+        checked[label] = (x_grid, y_grid)
     ax = get_ax(ax)
     ax.scatter(x, y, s=14, color="0.35", label="data", zorder=3)
-    for label, (x_grid, y_grid) in curves.items():
+    for label, (x_grid, y_grid) in checked.items():
         ax.plot(x_grid, y_grid, label=label)
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     ax.legend()

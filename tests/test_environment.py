@@ -1,18 +1,13 @@
 """The environment check, and pyproject.toml and environment.yml declaring the same packages."""
 
 import re
-import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
 
 from helpers import check_environment, environment_report
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 CONDA_NAMES = {"pyyaml": "pyyaml"}  # pip name -> conda-forge name where they differ
@@ -53,6 +48,13 @@ def test_environment_yml_installs_this_repository():
     _, env = _conda_requirements()
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert any(entry.startswith("-e") for entry in pip_section)
+
+
+def test_python_requirement_comes_from_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    python_row = environment_report()[0]
+    assert python_row[0] == "python" and python_row[2] == project["requires-python"]
+    assert python_row[3]  # this interpreter meets it
 
 
 def test_report_covers_every_runtime_dependency():

@@ -42,6 +42,10 @@ def test_plot_reuses_given_axes():
 def test_bad_input():
     with pytest.raises(ValueError, match=r"x has shape \(3,\) but y has shape \(2,\)"):
         plot_fit_1d(np.ones(3), np.ones(2), {})
+    with pytest.raises(ValueError, match=r"curves\['a'\] has x_grid of shape \(3,\) but y_grid"):
+        plot_fit_1d(np.ones(3), np.ones(3), {"a": (np.arange(3), np.arange(4))})
+    with pytest.raises(ValueError, match=r"curves\['a'\] must be a pair"):
+        plot_fit_1d(np.ones(3), np.ones(3), {"a": np.arange(3)})
     with pytest.raises(ValueError, match="losses has shape"):
         plot_loss_curve(np.ones((2, 2)))
     with pytest.raises(ValueError, match="lengths"):

@@ -41,5 +41,7 @@ def test_bad_input(data):
         ridge_line(np.hstack([X, X]), y, 1.0)
     with pytest.raises(ValueError, match="lam == -1.0"):
         ridge_line(X, y, -1.0)
+    with pytest.raises(ValueError, match="lam == 10.0 is above lam_max == 5.0"):
+        ridge_line_explorer(X, y, lam_max=5.0, lam=10.0)
     with pytest.raises(ValueError, match="lam_max == -5.0"):
         ridge_line_explorer(X, y, lam_max=-5.0)

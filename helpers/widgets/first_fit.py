@@ -55,8 +55,12 @@ def ridge_line_explorer(X, y, lam_max=200.0, lam=10.0):
     import ipywidgets as widgets
 
     X, y = as_Xy(X, y)
-    slider = widgets.FloatSlider(value=as_lam(lam), min=0.0, max=as_lam(lam_max, "lam_max"),
-                                 step=1.0, description="λ", continuous_update=True)
+    lam, lam_max = as_lam(lam), as_lam(lam_max, "lam_max")
+    if lam > lam_max:
+        raise ValueError(f"lam == {lam} is above lam_max == {lam_max}; the slider must start "
+                         f"inside its range")
+    slider = widgets.FloatSlider(value=lam, min=0.0, max=lam_max, step=1.0, description="λ",
+                                 continuous_update=True)
 
     def setup(fig):
         ax = draw_ridge_line(fig, X, y, slider.value)
