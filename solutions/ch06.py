@@ -14,14 +14,18 @@ def dense_backward_l2(H, W, b, grad_out, lam, m):
     return grad_W, grad_b
 
 
-def adamw_step(w, grad, m, v, t, lr, weight_decay, beta1=0.9, beta2=0.999, eps=1e-8):
-    """One AdamW step as in PyTorch: decay the old weights, then the Adam step (t >= 1)."""
+def adamw_step(w, grad, mom, vel, t, lr, weight_decay, beta1=0.9, beta2=0.999, eps=1e-8):
+    """One AdamW step as in PyTorch: decay the old weights, then the Adam step (t >= 1).
+
+    mom, vel: running means of the gradients and of their squares (Kingma & Ba's m and v;
+    the course keeps m for the number of samples).
+    """
     w = w - lr * weight_decay * w
-    m = beta1 * m + (1 - beta1) * grad
-    v = beta2 * v + (1 - beta2) * grad**2
-    m_hat = m / (1 - beta1**t)
-    v_hat = v / (1 - beta2**t)
-    return w - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
+    mom = beta1 * mom + (1 - beta1) * grad
+    vel = beta2 * vel + (1 - beta2) * grad**2
+    mom_hat = mom / (1 - beta1**t)
+    vel_hat = vel / (1 - beta2**t)
+    return w - lr * mom_hat / (np.sqrt(vel_hat) + eps), mom, vel
 
 
 def inverted_dropout(h, rate, rng):

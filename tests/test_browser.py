@@ -51,6 +51,9 @@ def lab(tmp_path_factory):
     settings = workdir / "settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    news = workdir / "settings" / "@jupyterlab" / "apputils-extension"
+    news.mkdir(parents=True)
+    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     port, token = _free_port(), "course-browser-test"
     cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
            "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
@@ -164,5 +167,5 @@ def test_run_all_then_move_a_slider(page):
             break
         after = latest
     if os.environ.get("SCREENSHOT"):
-        box = page.locator(".jupyter-widgets.widget-vbox").first
-        box.screenshot(path=os.environ["SCREENSHOT"])
+        cell = page.locator(".jp-CodeCell", has=page.locator("img.widget-image")).first
+        cell.screenshot(path=os.environ["SCREENSHOT"])

@@ -49,22 +49,23 @@ def test_dense_mistakes_get_their_hints(phrase, wrong):
     assert fb.status == "fail" and phrase in fb.message, fb.message
 
 
-def _adam_core(w, grad, m, v, t, lr, b1=0.9, b2=0.999, eps=1e-8, correct=True):
-    m = b1 * m + (1 - b1) * grad
-    v = b2 * v + (1 - b2) * grad**2
-    m_hat, v_hat = (m / (1 - b1**t), v / (1 - b2**t)) if correct else (m, v)
-    return w - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
+def _adam_core(w, grad, mom, vel, t, lr, b1=0.9, b2=0.999, eps=1e-8, correct=True):
+    mom = b1 * mom + (1 - b1) * grad
+    vel = b2 * vel + (1 - b2) * grad**2
+    mom_hat, vel_hat = (mom / (1 - b1**t), vel / (1 - b2**t)) if correct else (mom, vel)
+    return w - lr * mom_hat / (np.sqrt(vel_hat) + eps), mom, vel
 
 
 @pytest.mark.parametrize("phrase,wrong", [
-    ("Adam with L2", lambda w, g, m, v, t, lr, wd: _adam_core(w, g + wd * w, m, v, t, lr)),
+    ("Adam with L2", lambda w, g, mom, vel, t, lr, wd: _adam_core(w, g + wd * w, mom, vel, t, lr)),
     ("bias correction is missing",
-     lambda w, g, m, v, t, lr, wd: _adam_core(w - lr * wd * w, g, m, v, t, lr, correct=False)),
+     lambda w, g, mom, vel, t, lr, wd: _adam_core(w - lr * wd * w, g, mom, vel, t, lr,
+                                                  correct=False)),
     ("not multiplied by lr",
-     lambda w, g, m, v, t, lr, wd: _adam_core(w - wd * w, g, m, v, t, lr)),
+     lambda w, g, mom, vel, t, lr, wd: _adam_core(w - wd * w, g, mom, vel, t, lr)),
     ("after the Adam step",
-     lambda w, g, m, v, t, lr, wd: (lambda r: (r[0] * (1 - lr * wd), r[1], r[2]))(
-         _adam_core(w, g, m, v, t, lr))),
+     lambda w, g, mom, vel, t, lr, wd: (lambda r: (r[0] * (1 - lr * wd), r[1], r[2]))(
+         _adam_core(w, g, mom, vel, t, lr))),
 ])
 def test_adamw_mistakes_get_their_hints(phrase, wrong):
     fb = check_adamw_step.grade(wrong)

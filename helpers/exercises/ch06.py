@@ -53,42 +53,42 @@ check_dense_backward_l2 = Exercise(
 
 
 # ----- 2. one AdamW step ---------------------------------------------------------------------
-def _adamw_step(w, grad, m, v, t, lr, weight_decay, beta1=0.9, beta2=0.999, eps=1e-8):
+def _adamw_step(w, grad, mom, vel, t, lr, weight_decay, beta1=0.9, beta2=0.999, eps=1e-8):
     w = w - lr * weight_decay * w  # decoupled decay first, on the old weights
-    m = beta1 * m + (1 - beta1) * grad
-    v = beta2 * v + (1 - beta2) * grad**2
-    m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
-    return w - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
+    mom = beta1 * mom + (1 - beta1) * grad
+    vel = beta2 * vel + (1 - beta2) * grad**2
+    mom_hat, vel_hat = mom / (1 - beta1**t), vel / (1 - beta2**t)
+    return w - lr * mom_hat / (np.sqrt(vel_hat) + eps), mom, vel
 
 
-def _adam_l2_step(w, grad, m, v, t, lr, weight_decay, beta1=0.9, beta2=0.999, eps=1e-8):
-    return _adamw_step(w, grad + weight_decay * w, m, v, t, lr, 0.0, beta1, beta2, eps)
+def _adam_l2_step(w, grad, mom, vel, t, lr, weight_decay, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adamw_step(w, grad + weight_decay * w, mom, vel, t, lr, 0.0, beta1, beta2, eps)
 
 
-def _adamw_no_correction(w, grad, m, v, t, lr, weight_decay, beta1=0.9, beta2=0.999, eps=1e-8):
+def _adamw_no_correction(w, grad, mom, vel, t, lr, weight_decay, beta1=0.9, beta2=0.999, eps=1e-8):
     w = w - lr * weight_decay * w
-    m = beta1 * m + (1 - beta1) * grad
-    v = beta2 * v + (1 - beta2) * grad**2
-    return w - lr * m / (np.sqrt(v) + eps), m, v
+    mom = beta1 * mom + (1 - beta1) * grad
+    vel = beta2 * vel + (1 - beta2) * grad**2
+    return w - lr * mom / (np.sqrt(vel) + eps), mom, vel
 
 
-def _adamw_decay_without_lr(w, grad, m, v, t, lr, weight_decay, *rest):
-    w_new, m, v = _adamw_step(w, grad, m, v, t, lr, 0.0, *rest)
-    return w_new - weight_decay * w, m, v
+def _adamw_decay_without_lr(w, grad, mom, vel, t, lr, weight_decay, *rest):
+    w_new, mom, vel = _adamw_step(w, grad, mom, vel, t, lr, 0.0, *rest)
+    return w_new - weight_decay * w, mom, vel
 
 
-def _adamw_decay_after(w, grad, m, v, t, lr, weight_decay, *rest):
-    w_new, m, v = _adamw_step(w, grad, m, v, t, lr, 0.0, *rest)
-    return w_new - lr * weight_decay * w_new, m, v
+def _adamw_decay_after(w, grad, mom, vel, t, lr, weight_decay, *rest):
+    w_new, mom, vel = _adamw_step(w, grad, mom, vel, t, lr, 0.0, *rest)
+    return w_new - lr * weight_decay * w_new, mom, vel
 
 
 def _adamw_cases():
     rng = np.random.default_rng(601)
     cases = []
     for n, t, lr, wd in ((4, 1, 0.1, 0.5), (6, 3, 0.05, 0.2), (3, 10, 0.2, 1.0)):
-        m_state = 0.1 * rng.normal(size=n) if t > 1 else np.zeros(n)
-        v_state = 0.01 * rng.random(n) if t > 1 else np.zeros(n)
-        cases.append((3 * rng.normal(size=n), rng.normal(size=n), m_state, v_state, t, lr, wd))
+        mom_state = 0.1 * rng.normal(size=n) if t > 1 else np.zeros(n)
+        vel_state = 0.01 * rng.random(n) if t > 1 else np.zeros(n)
+        cases.append((3 * rng.normal(size=n), rng.normal(size=n), mom_state, vel_state, t, lr, wd))
     return cases
 
 
@@ -100,9 +100,9 @@ check_adamw_step = Exercise(
         Mistake(_adam_l2_step,
                 "you added weight_decay * w to the gradient: that is Adam with L2, whose decay "
                 "is then divided by sqrt(v_hat). AdamW shrinks w directly: w <- w - lr * "
-                "weight_decay * w, outside m and v."),
+                "weight_decay * w, outside mom and vel."),
         Mistake(_adamw_no_correction,
-                "the bias correction is missing: divide m by (1 - beta1**t) and v by "
+                "the bias correction is missing: divide mom by (1 - beta1**t) and vel by "
                 "(1 - beta2**t) before the step."),
         Mistake(_adamw_decay_without_lr,
                 "your decay is not multiplied by lr: PyTorch's AdamW uses w <- w - lr * "

@@ -40,7 +40,8 @@ def _wire(update, fig, controls, ncols):
     """Call update(**values) and re-render on every change; return the widget box."""
     import ipywidgets as widgets  # deferred: only explorers need a widget front end
 
-    image = widgets.Image(format="png")
+    # Shown at its own pixel size: stretched to the cell's width it would look blurred.
+    image = widgets.Image(format="png", layout=widgets.Layout(width=f"{round(fig.bbox.width)}px"))
 
     def refresh(_change=None):
         update(**{name: control.value for name, control in controls.items()})
