@@ -5,6 +5,7 @@ it with no browser download. Without a browser the test is skipped with a messag
 Set SCREENSHOT=path.png to save a screenshot of the moved explorer (`make screenshot`).
 """
 
+import json
 import os
 import shutil
 import socket
@@ -34,6 +35,15 @@ def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _start_session(base, token):
+    """Start the notebook's kernel through the REST API, so JupyterLab attaches to it."""
+    body = json.dumps({"path": f"notebooks/{NOTEBOOK}", "type": "notebook", "name": NOTEBOOK,
+                       "kernel": {"name": "python3"}}).encode()
+    request = urllib.request.Request(f"{base}/api/sessions?token={token}", data=body,
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    urllib.request.urlopen(request, timeout=60)
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +82,7 @@ def lab(tmp_path_factory):
                 server.kill()
                 pytest.fail(f"JupyterLab did not start: {server.stderr.read()[-2000:]}")
             time.sleep(0.5)
+    _start_session(base, token)
     yield base, token
     server.terminate()
     try:
@@ -104,32 +115,39 @@ IDLE_JS = """() => document.querySelector(
     ".jp-Notebook-ExecutionIndicator[data-status='idle']") !== null"""
 
 
-def _wait(page, condition_js, timeout, fail=True):
-    """Poll for a JS condition, accepting any dialog JupyterLab shows meanwhile (kernel choice)."""
+def _fail(page, why):
+    page.screenshot(path=str(ROOT / "browser-test-failure.png"))
+    pytest.fail(f"{why}; screenshot in browser-test-failure.png")
+
+
+def _wait(page, condition_js, timeout, accept_kernel_dialog=False):
+    """Poll for a JS condition; a dialog fails the test, except the kernel choice when allowed."""
     deadline = time.time() + timeout
     while time.time() < deadline:
-        dialog = page.locator(".jp-Dialog button.jp-mod-accept")
+        dialog = page.locator(".jp-Dialog")
         if dialog.count():
-            dialog.first.click()
-        if page.evaluate(condition_js):
+            if not (accept_kernel_dialog and "Select Kernel" in dialog.first.inner_text()):
+                _fail(page, f"unexpected dialog: {dialog.first.inner_text()[:200]!r}")
+            page.click(".jp-Dialog button.jp-mod-accept")  # the notebook's own kernel, python3
+        elif page.evaluate(condition_js):
             return True
         time.sleep(0.5)
-    if fail:
-        page.screenshot(path=str(ROOT / "browser-test-failure.png"))
-        pytest.fail(f"timed out after {timeout} s waiting for {condition_js!r}; "
-                    f"screenshot in browser-test-failure.png")
     return False
 
 
 def _run_all(page):
-    _wait(page, IDLE_JS, 90)
-    # The first click can be swallowed while JupyterLab is still settling: retry until a cell runs.
-    for _ in range(4):
+    if not _wait(page, IDLE_JS, 90, accept_kernel_dialog=True):
+        _fail(page, "the kernel did not become idle within 90 s")
+    time.sleep(2.0)  # let JupyterLab finish restoring the session before commands reach it
+    for _ in range(3):  # nothing runs until a click lands, so clicking again is safe
         page.click("li.lm-MenuBar-item:has-text('Run')")
         page.click("li.lm-Menu-item:has-text('Run All Cells')")
-        if _wait(page, STARTED_JS, 15, fail=False):
+        if _wait(page, STARTED_JS, 30):
             break
-    _wait(page, DONE_JS, 120)
+    else:
+        _fail(page, "Run All Cells never started a cell")
+    if not _wait(page, DONE_JS, 180):
+        _fail(page, "the notebook did not finish within 180 s")
 
 
 def _figure_src(page):
