@@ -104,7 +104,22 @@ def layer_norm_backward(grad_u, u, scale):
     """dL/da from dL/du for u = layer_norm(a): (g - mean(g) - u mean(g u)) / scale, per row.
 
     From du_i/da_j = (delta_ij - 1/n - u_i u_j / n) / scale (exact, eps included).
+
+    Parameters
+    ----------
+    grad_u, u : ndarray of shape (m, n)
+    scale : ndarray of shape (m, 1)
+        The per-row scale returned by `layer_norm`.
+
+    Returns
+    -------
+    ndarray of shape (m, n)
     """
+    grad_u, u = as_array(grad_u, "grad_u", ndim=2), as_array(u, "u", ndim=2)
+    scale = as_array(scale, "scale", ndim=2)
+    if grad_u.shape != u.shape or scale.shape != (u.shape[0], 1):
+        raise ValueError(f"grad_u has shape {grad_u.shape}, u {u.shape} and scale {scale.shape}; "
+                         f"expected grad_u and u of one shape (m, n) and scale of shape (m, 1)")
     mean_g = grad_u.mean(axis=1, keepdims=True)
     mean_gu = np.mean(grad_u * u, axis=1, keepdims=True)
     return (grad_u - mean_g - u * mean_gu) / scale

@@ -4,6 +4,8 @@ Nothing here runs at import: call `use_course_style()` once at the top of a note
 Every plot takes ``ax=None`` (a new figure is made) and returns the axes it drew on.
 """
 
+from collections.abc import Mapping
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
@@ -61,6 +63,9 @@ def plot_fit_1d(x, y, curves, ax=None, title="Data and fitted curves", xlabel="x
     x, y = as_array(x, "x", ndim=1), as_array(y, "y", ndim=1)
     if x.shape != y.shape:
         raise ValueError(f"x has shape {x.shape} but y has shape {y.shape}; they must match")
+    if not isinstance(curves, Mapping):
+        raise TypeError(f"curves must be a dict label -> (x_grid, y_grid), got "
+                        f"{type(curves).__name__}")
     checked = {}
     for label, curve in curves.items():
         if not isinstance(curve, (tuple, list)) or len(curve) != 2:
@@ -123,6 +128,8 @@ def plot_coefficients(coefs, feature_names=None, ax=None, title="Fitted coeffici
     -------
     ax
     """
+    if not isinstance(coefs, Mapping):
+        raise TypeError(f"coefs must be a dict label -> weight vector, got {type(coefs).__name__}")
     vectors = {label: as_array(w, f"coefs[{label!r}]", ndim=1) for label, w in coefs.items()}
     sizes = {w.shape[0] for w in vectors.values()}
     if len(sizes) != 1:

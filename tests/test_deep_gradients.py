@@ -10,6 +10,7 @@ from helpers import (
     gradient_profile,
     init_deep_weights,
     layer_norm,
+    layer_norm_backward,
     numerical_gradient,
     penalized_weight_grads,
     random_deep_problem,
@@ -163,6 +164,10 @@ def test_clip_by_norm_rescales_only_large_gradients():
 
 
 def test_bad_input():
+    with pytest.raises(ValueError, match=r"scale of shape \(m, 1\)"):
+        layer_norm_backward(np.ones((3, 4)), np.ones((3, 4)), np.ones((4, 1)))
+    with pytest.raises(TypeError, match="grad_u must be array-like"):
+        layer_norm_backward(None, np.ones((3, 4)), np.ones((3, 1)))
     with pytest.raises(ValueError, match="init == 'kaiming'"):
         init_deep_weights(2, 4, rng=0, init="kaiming")
     with pytest.raises(ValueError, match=r"Ws\[1\] has shape \(5, 4\) but must have 4 rows"):

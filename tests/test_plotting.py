@@ -48,5 +48,9 @@ def test_bad_input():
         plot_fit_1d(np.ones(3), np.ones(3), {"a": np.arange(3)})
     with pytest.raises(ValueError, match="losses has shape"):
         plot_loss_curve(np.ones((2, 2)))
+    with pytest.raises(TypeError, match="curves must be a dict"):
+        plot_fit_1d(np.ones(3), np.ones(3), [])
+    with pytest.raises(TypeError, match="coefs must be a dict"):
+        plot_coefficients(None)
     with pytest.raises(ValueError, match="lengths"):
         plot_coefficients({"a": np.ones(2), "b": np.ones(3)})
