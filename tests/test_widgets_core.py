@@ -102,3 +102,10 @@ def test_freeze_background_matches_a_full_redraw_after_updates():
     line2.set_ydata([0, -0.7])
     stale.axes[0].set_title("slope -0.7", fontsize=9)
     assert np.mean(np.abs(_pixels(stale) - _pixels(reference)) > 0.05) > 0.001
+
+
+def test_render_and_freeze_reject_what_is_not_a_figure():
+    with pytest.raises(TypeError, match="fig must be a matplotlib Figure"):
+        render_png([])
+    with pytest.raises(TypeError, match="moving must be a sequence of matplotlib artists"):
+        freeze_background(Figure(), [1.0])

@@ -123,3 +123,9 @@ def test_frozen_background_looks_like_a_full_redraw(problem):
     frozen, full = pixels(True), pixels(False)
     assert frozen.shape == full.shape
     assert np.mean(np.abs(frozen - full).max(axis=2) > 0.1) < 0.01
+
+
+def test_problem_type_is_checked():
+    from helpers.widgets.cv_explorer import cv_explorer_update
+    with pytest.raises(TypeError, match="problem must be a CVExplorerProblem"):
+        cv_explorer_update(None, 5, 0.0)

@@ -114,3 +114,9 @@ def test_bad_input(data):
         gd_path_update(X, y, 0.1, 0.0, w0=(1.0, 2.0, 3.0))
     with pytest.raises(ValueError, match="corr == 1.0"):
         make_gd_path_problem(0, corr=1.0)
+
+
+def test_state_type_is_checked():
+    from helpers.widgets.gd_path import draw_gd_path
+    with pytest.raises(TypeError, match="state must be the dict returned by gd_path_update"):
+        draw_gd_path(None)

@@ -91,3 +91,9 @@ def test_bad_input(problem):
         make_lambda_fit_problem(0, lams=np.array([0.0, 1.0]))
     with pytest.raises(ValueError, match="m == 5"):
         make_lambda_fit_problem(0, m=5)
+
+
+def test_problem_type_is_checked():
+    from helpers.widgets.lambda_fit import lambda_fit_explorer
+    with pytest.raises(TypeError, match="problem must be a LambdaFitProblem"):
+        lambda_fit_explorer(None)

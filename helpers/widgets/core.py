@@ -23,8 +23,15 @@ from .._validation import as_callable
 __all__ = ["explorer", "artist_explorer", "render_png", "freeze_background"]
 
 
+def _as_figure(fig):
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+    return fig
+
+
 def render_png(fig):
     """The figure as PNG bytes (one Agg draw at the figure's dpi)."""
+    _as_figure(fig)
     buffer = io.BytesIO()
     FigureCanvasAgg(fig).print_png(buffer)
     return buffer.getvalue()
@@ -138,7 +145,10 @@ def freeze_background(fig, moving):
     moving : sequence of Artist
         The artists an update changes (lines, patches, texts, titles, ...).
     """
+    _as_figure(fig)
     moving = list(moving)
+    if not all(isinstance(artist, Artist) for artist in moving):
+        raise TypeError("moving must be a sequence of matplotlib artists (lines, patches, texts)")
     for artist in moving:
         artist.set_visible(False)
     canvas = FigureCanvasAgg(fig)

@@ -54,6 +54,13 @@ def make_cv_explorer_problem(rng, m=30, degree=15, noise=0.3, fold_seed=0):
                              x_grid=np.linspace(-1, 1, 200))
 
 
+def _as_problem(problem):
+    if not isinstance(problem, CVExplorerProblem):
+        raise TypeError(f"problem must be a CVExplorerProblem (from make_cv_explorer_problem), "
+                        f"got {type(problem).__name__}")
+    return problem
+
+
 def cv_explorer_update(problem, n_folds, log10_lam):
     """One view of the explorer.
 
@@ -72,6 +79,7 @@ def cv_explorer_update(problem, n_folds, log10_lam):
         y_fit : ndarray of shape (200,), the fit on all m samples at lam, on problem.x_grid
         y_fit_1se : ndarray of shape (200,), the same at the one-SE choice
     """
+    _as_problem(problem)
     n_folds = as_int(n_folds, "n_folds", minimum=2, maximum=problem.x.size)
     lam = 10.0 ** as_float(log10_lam, "log10_lam")
     Z = poly_features(problem.x, problem.degree)
@@ -182,6 +190,7 @@ def _build_cv_explorer(fig, problem, n_folds, log10_lam, freeze=False):
 
 def draw_cv_explorer(fig, problem, n_folds, log10_lam):
     """Left: the validation curve (mean, +-1 SE band, each fold faintly). Right: the fits."""
+    _as_problem(problem)
     _build_cv_explorer(fig, problem, n_folds, log10_lam)
     return fig
 
@@ -193,7 +202,7 @@ def cv_explorer(problem=None):
     """
     import ipywidgets as widgets  # deferred: only the explorer needs a widget front end
 
-    problem = make_cv_explorer_problem(0) if problem is None else problem
+    problem = make_cv_explorer_problem(0) if problem is None else _as_problem(problem)
     m = problem.x.size
     options = sorted({k for k in (2, 3, 5, 10, 20) if k < m} | {m})
     controls = {

@@ -123,6 +123,8 @@ def draw_gd_path(state, ax=None, title=None):
     -------
     ax
     """
+    if not isinstance(state, dict) or not {"path", "w_star", "W1", "W2"} <= set(state):
+        raise TypeError("state must be the dict returned by gd_path_update")
     ax = get_ax(ax)
     _contours(ax, state)
     path = state["path"]

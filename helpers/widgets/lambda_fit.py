@@ -79,6 +79,12 @@ def make_lambda_fit_problem(rng, m=40, degree=9, noise=0.3, lams=None):
                             x_grid=np.linspace(-1.0, 1.0, 200))
 
 
+def _as_problem(problem):
+    if not isinstance(problem, LambdaFitProblem):
+        raise TypeError(f"problem must be a LambdaFitProblem (from make_lambda_fit_problem), "
+                        f"got {type(problem).__name__}")
+
+
 def lambda_fit_update(problem, lam):
     """Fit at one lam: the curve on problem.x_grid, the weights and both errors.
 
@@ -92,9 +98,7 @@ def lambda_fit_update(problem, lam):
     dict with keys y_grid (ndarray (200,)), w (ndarray (degree,)), b (float),
     train_mse (float), val_mse (float), lam (float).
     """
-    if not isinstance(problem, LambdaFitProblem):
-        raise TypeError(f"problem must be a LambdaFitProblem (from make_lambda_fit_problem), "
-                        f"got {type(problem).__name__}")
+    _as_problem(problem)
     lam = as_lam(lam)
     model = fit_poly_ridge(problem.x_train, problem.y_train, problem.degree, lam)
     return {"y_grid": model.predict(problem.x_grid), "w": model.w, "b": model.b, "lam": lam,
@@ -195,6 +199,7 @@ def lambda_fit_explorer(problem):
 
     The figure is built once; a move refits one lam and updates the artists in place.
     """
+    _as_problem(problem)
     import ipywidgets as widgets
 
     lo, hi = np.log10(problem.lams[0]), np.log10(problem.lams[-1])
