@@ -69,3 +69,6 @@ screenshot: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+
+# Further targets (slides, figures, handouts, translations...) live in mk/*.mk, one file per topic.
+include $(wildcard mk/*.mk)

@@ -5,33 +5,45 @@ Convention (m samples, n features, X of shape (m, n), bias b never penalized):
     ridge: J(w, b) = 1/(2m) ||X w + b - y||^2 + lam/(2m) ||w||^2
     lasso: J(w, b) = 1/(2m) ||X w + b - y||^2 + lam/m  ||w||_1
 
-Every public name below is re-exported from its one-concept module.
+Module map (each layer imports only the layers above it in this list):
+
+    _validation, errors   input checks with messages that name the argument; the two error types
+    data, gradcheck       seeded data, splits, standardization; numerical gradients, rel_error
+    linear/               the objective and its solvers: losses, ridge, lasso, proximal,
+                          curvature, geometry, polynomial
+    selection/            choosing λ: cv, ridge_path (LOO, GCV, df), lasso_path, nested_cv
+    nn/                   activations and a small numpy MLP: layers, model, optimizers, training
+    studies/              one notebook's experiment each: deep_gradients, priors, converter,
+                          gradcheck_sweep, early_stopping, dropout_linear, high_dim, practical
+    plotting, environment the course's figure style and shared plots; the environment check
+    widgets/, exercises/  the notebooks' explorers and exercise checks (imported by module)
+
+Every public name of the compute modules is re-exported here, so ``from helpers import X`` works.
 """
 
+from importlib import metadata as _metadata
+
 from . import exercises as exercises
-from .activations import *
-from .converter import *
-from .curvature import *
-from .cv import *
+from . import linear, nn, selection, studies
 from .data import *
-from .deep_gradients import *
-from .dropout_linear import *
-from .early_stopping import *
+from .data import __all__ as _data
 from .environment import *
+from .environment import __all__ as _environment
 from .errors import *
-from .geometry import *
+from .errors import __all__ as _errors
 from .gradcheck import *
-from .gradcheck_sweep import *
-from .high_dim import *
-from .lasso import *
-from .lasso_path import *
-from .losses import *
-from .nested_cv import *
+from .gradcheck import __all__ as _gradcheck
+from .linear import *
 from .nn import *
 from .plotting import *
-from .polynomial import *
-from .practical import *
-from .priors import *
-from .proximal import *
-from .ridge import *
-from .ridge_path import *
+from .plotting import __all__ as _plotting
+from .selection import *
+from .studies import *
+
+try:
+    __version__ = _metadata.version("l1l2-course")
+except _metadata.PackageNotFoundError:  # running from a source tree that was not installed
+    __version__ = "0+unknown"
+
+__all__ = ["__version__", "exercises", *_errors, *_data, *_gradcheck, *linear.__all__,
+           *selection.__all__, *nn.__all__, *studies.__all__, *_plotting, *_environment]

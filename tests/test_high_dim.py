@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from sklearn.linear_model import Ridge
 
-from helpers.high_dim import (
+from helpers.studies.high_dim import (
     _batched_ridge,
     _mp_stieltjes,
     excess_risk,

@@ -5,7 +5,7 @@ from sklearn.metrics import balanced_accuracy_score, recall_score
 from sklearn.utils.class_weight import compute_sample_weight
 
 from helpers import ConvergenceError, Standardizer, kfold_indices, ridge_closed_form
-from helpers.practical import (
+from helpers.studies.practical import (
     MeanImputer,
     add_missing,
     balanced_accuracy,

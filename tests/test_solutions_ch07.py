@@ -10,7 +10,7 @@ from helpers.exercises.ch07 import (
     _gcv_parts,
     _piecewise,
 )
-from helpers.ridge_path import loo_cv_ridge
+from helpers.selection.ridge_path import loo_cv_ridge
 from solutions import ch07
 
 

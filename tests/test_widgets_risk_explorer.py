@@ -3,7 +3,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from helpers.high_dim import hmrt_min_norm_risk, hmrt_ridge_risk
+from helpers.studies.high_dim import hmrt_min_norm_risk, hmrt_ridge_risk
 from helpers.widgets.risk_explorer import (
     RiskGrid,
     draw_risk_explorer,

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ..data import Standardizer
-from ..losses import ridge_loss
+from ..linear.losses import ridge_loss
 from ._core import Exercise, Mistake
 
 __all__ = ["check_ridge_objective", "check_standardize", "check_torch_weight_decay",

@@ -5,7 +5,7 @@ Convention: J(w, b) = 1/(2m) ||X w + b - y||^2 + lam/(2m) ||w||^2, bias not pena
 
 import numpy as np
 
-from ..losses import ridge_grad, soft_threshold
+from ..linear.losses import ridge_grad, soft_threshold
 from ._core import Exercise, Mistake
 
 __all__ = ["check_ridge_gradient", "check_soft_threshold", "check_weight_decay_step"]

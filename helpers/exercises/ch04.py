@@ -5,7 +5,7 @@ Convention: J(w, b) = 1/(2m) ||X w + b - y||^2 + lam/(2m) ||w||^2, bias not pena
 
 import numpy as np
 
-from ..ridge import max_stable_lr
+from ..linear.ridge import max_stable_lr
 from ._core import Exercise, Mistake
 
 __all__ = ["check_gd_ridge", "check_max_stable_lr", "check_equivalent_lam"]

@@ -5,8 +5,8 @@ Names: m samples, n features, gamma = n/m (HMRT's p/n); lam in the course's conv
 
 import numpy as np
 
-from ..high_dim import hmrt_min_norm_risk, optimal_ridge_lam
-from ..ridge_path import effective_df, gcv_ridge, loo_cv_ridge
+from ..selection.ridge_path import effective_df, gcv_ridge, loo_cv_ridge
+from ..studies.high_dim import hmrt_min_norm_risk, optimal_ridge_lam
 from ._core import Exercise, Mistake
 
 __all__ = ["check_min_norm", "check_hmrt_risk", "check_optimal_lam", "check_gcv_score"]

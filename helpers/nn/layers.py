@@ -9,7 +9,7 @@ in ``params`` and, after ``backward``, their gradients in ``grads`` (same names 
 import numpy as np
 
 from .._validation import as_float, as_int, as_rng
-from ..activations import ACTIVATIONS, activation, init_weights
+from .activations import ACTIVATIONS, activation, init_weights
 
 __all__ = ["Dense", "Activation", "Dropout"]
 
@@ -61,7 +61,7 @@ class Dense:
 
 
 class Activation:
-    """Elementwise nonlinearity out = f(Z), with f from `helpers.activations`.
+    """Elementwise nonlinearity out = f(Z), with f from `helpers.nn.activations`.
 
     Parameters
     ----------

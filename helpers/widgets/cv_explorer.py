@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._validation import as_float, as_int, as_rng
-from ..cv import cross_val_curve
 from ..data import make_poly_data
-from ..polynomial import fit_poly_ridge, poly_features
+from ..linear.polynomial import fit_poly_ridge, poly_features
+from ..selection.cv import cross_val_curve
 from .core import artist_explorer, freeze_background
 
 __all__ = ["CVExplorerProblem", "make_cv_explorer_problem", "cv_explorer_update",

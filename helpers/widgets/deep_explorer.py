@@ -21,7 +21,7 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from .._validation import as_array, as_int, as_lam, as_positive, as_vector
-from ..losses import mse
+from ..linear.losses import mse
 from ..nn import MLP, SGD, Adam, AdamW, decay_from_lam, train_mlp
 from ..nn.optimizers import _as_names
 from .core import artist_explorer, freeze_background

@@ -3,7 +3,7 @@
 import numpy as np
 
 from .._validation import as_lam, as_Xy
-from ..ridge import ridge_closed_form
+from ..linear.ridge import ridge_closed_form
 from .core import artist_explorer
 
 __all__ = ["ridge_line", "draw_ridge_line", "ridge_line_explorer"]

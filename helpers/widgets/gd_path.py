@@ -15,7 +15,7 @@ change on a move).
 import numpy as np
 
 from .._validation import as_float, as_int, as_lam, as_matrix, as_positive, as_rng, as_vector, as_Xy
-from ..curvature import centered_hessian
+from ..linear.curvature import centered_hessian
 from ..plotting import get_ax
 from .core import artist_explorer
 

@@ -10,16 +10,15 @@ slider and a penalty choice. The contour through the solution is an exact ellips
 import numpy as np
 
 from .._validation import as_array, as_int, as_Xy
-from ..geometry import (
+from ..linear.geometry import (
     PENALTY_KINDS,
     loss_grid,
     penalized_solution,
     penalty,
     penalty_boundary,
-    plot_geometry,
 )
-from ..plotting import get_ax
-from ..ridge import ridge_closed_form
+from ..linear.ridge import ridge_closed_form
+from ..plotting import get_ax, plot_geometry
 from .core import artist_explorer
 
 __all__ = ["geometry_update", "touching_contour", "plot_geometry_lam",

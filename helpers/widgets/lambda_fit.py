@@ -14,8 +14,8 @@ import numpy as np
 
 from .._validation import as_array, as_float, as_int, as_lam, as_rng
 from ..data import make_poly_data, train_val_test_split
-from ..losses import mse
-from ..polynomial import fit_poly_ridge, lam_sweep
+from ..linear.losses import mse
+from ..linear.polynomial import fit_poly_ridge, lam_sweep
 from .core import artist_explorer, freeze_background
 
 __all__ = ["LambdaFitProblem", "make_lambda_fit_problem", "lambda_fit_update", "draw_lambda_fit",

@@ -8,9 +8,9 @@ update that moves them; `polyfit_explorer` wires the sliders (fits cached per sl
 import numpy as np
 
 from .._validation import as_array
-from ..losses import mse
+from ..linear.losses import mse
+from ..linear.polynomial import fit_poly_ridge
 from ..plotting import get_ax
-from ..polynomial import fit_poly_ridge
 from .core import artist_explorer
 
 __all__ = ["polyfit_update", "plot_polyfit", "setup_polyfit_explorer", "polyfit_explorer"]

@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.ticker import NullLocator
 
 from .._validation import as_array, as_float, as_int, as_positive
-from ..high_dim import hmrt_ridge_risk
+from ..studies.high_dim import hmrt_ridge_risk
 from .core import artist_explorer, freeze_background
 
 __all__ = ["RiskGrid", "risk_grid", "RiskView", "risk_explorer_update", "plot_risk_panels",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_int, as_lams, as_rng, as_Xy
+from .._validation import as_int, as_lams, as_rng, as_Xy
 from .cv import _as_bool, _as_model, _fit_predict, cross_val_curve, kfold_indices
 
 __all__ = ["NestedCVResult", "nested_cv"]

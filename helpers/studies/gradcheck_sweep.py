@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_array, as_callable, as_lam, as_positive, as_vector, as_Xy
-from .gradcheck import numerical_gradient, rel_error
+from .._validation import as_array, as_callable, as_lam, as_positive, as_vector, as_Xy
+from ..gradcheck import numerical_gradient, rel_error
 
 __all__ = ["forward_difference", "logistic_ridge_loss", "logistic_ridge_grad", "HSweep",
            "h_sweep", "loglog_slope"]

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_float, as_int, as_lam, as_matrix, as_positive, as_wb, as_Xy
-from .errors import DivergenceError
+from .._validation import as_float, as_int, as_lam, as_matrix, as_positive, as_wb, as_Xy
+from ..errors import DivergenceError
 from .losses import _ridge_grad, _ridge_loss
 
 __all__ = ["ridge_closed_form", "max_stable_lr", "fit_ridge_gd", "GDResult"]

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_array, as_float, as_int, as_lam, as_matrix, as_rng, as_vector, as_Xy
-from .data import Standardizer
-from .errors import ConvergenceError
-from .ridge import ridge_closed_form
+from .._validation import as_array, as_float, as_int, as_lam, as_matrix, as_rng, as_vector, as_Xy
+from ..data import Standardizer
+from ..errors import ConvergenceError
+from ..linear.ridge import ridge_closed_form
 
 __all__ = ["balanced_class_weights", "oversample_minority", "stratified_kfold_indices",
            "fit_logistic", "logistic_proba", "class_recall", "balanced_accuracy",

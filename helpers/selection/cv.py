@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_array, as_int, as_lams, as_rng, as_Xy
-from .data import Standardizer
+from .._validation import as_array, as_int, as_lams, as_rng, as_Xy
+from ..data import Standardizer
 from .lasso_path import lasso_path
 
 __all__ = ["kfold_indices", "CVCurve", "cross_val_curve", "one_se_rule"]

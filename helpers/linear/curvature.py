@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_int, as_lam, as_matrix, as_positive, as_Xy
-from .errors import ConvergenceError, DivergenceError
+from .._validation import as_int, as_lam, as_matrix, as_positive, as_Xy
+from ..errors import ConvergenceError, DivergenceError
 from .ridge import ridge_closed_form
 
 __all__ = ["centered_hessian", "hessian_wb", "hessian_eigenvalues", "condition_number",

@@ -7,8 +7,8 @@ Objective (the course's convention, bias b not penalized):
 
 import numpy as np
 
-from ._validation import as_int, as_lams, as_positive, as_Xy
-from .lasso import fit_lasso
+from .._validation import as_int, as_lams, as_positive, as_Xy
+from ..linear.lasso import fit_lasso
 
 __all__ = ["lasso_path"]
 

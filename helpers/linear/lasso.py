@@ -9,8 +9,8 @@ which is scikit-learn's `Lasso(alpha=lam/m)`.
 
 import numpy as np
 
-from ._validation import as_int, as_lam, as_positive, as_vector, as_Xy
-from .errors import ConvergenceError
+from .._validation import as_int, as_lam, as_positive, as_vector, as_Xy
+from ..errors import ConvergenceError
 
 __all__ = ["fit_lasso", "lasso_lam_max"]
 

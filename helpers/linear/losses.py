@@ -11,7 +11,7 @@ With this scaling both penalty gradients are (lam/m) w and (lam/m) sign(w), and 
 
 import numpy as np
 
-from ._validation import as_array, as_float, as_lam, as_matrix, as_wb, as_Xy
+from .._validation import as_array, as_float, as_lam, as_matrix, as_wb, as_Xy
 
 __all__ = ["predict", "mse", "ridge_loss", "ridge_grad", "lasso_loss", "soft_threshold"]
 

@@ -14,9 +14,9 @@ objective at all, so it has no lam (Loshchilov & Hutter 2019, Proposition 2).
 
 import numpy as np
 
-from ._validation import as_float, as_int, as_lam, as_positive, as_Xy
-from .errors import DivergenceError
-from .ridge import max_stable_lr
+from .._validation import as_float, as_int, as_lam, as_positive, as_Xy
+from ..errors import DivergenceError
+from ..linear.ridge import max_stable_lr
 
 __all__ = ["CONVERSIONS", "NO_EQUIVALENT", "convert_lambda", "converter_table",
            "emulate_torch_sgd", "emulate_keras_l2"]

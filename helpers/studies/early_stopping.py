@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_int, as_lam, as_matrix, as_positive, as_Xy
-from .curvature import shrinkage_factors
-from .ridge import fit_ridge_gd, ridge_closed_form
+from .._validation import as_int, as_lam, as_matrix, as_positive, as_Xy
+from ..linear.curvature import shrinkage_factors
+from ..linear.ridge import fit_ridge_gd, ridge_closed_form
 
 __all__ = ["equivalent_lam", "early_stopping_filter", "ridge_filter", "continuum_filters",
            "continuum_filter_gap",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import (
+from .._validation import (
     as_array,
     as_float,
     as_int,
@@ -26,7 +26,7 @@ from ._validation import (
     as_wb,
     as_Xy,
 )
-from .errors import DivergenceError
+from ..errors import DivergenceError
 from .losses import soft_threshold
 
 __all__ = ["LassoPath", "lasso_lipschitz", "ista_step", "fit_lasso_ista",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import (
+from .._validation import (
     as_array,
     as_float,
     as_int,
@@ -27,8 +27,8 @@ from ._validation import (
     as_vector,
     as_Xy,
 )
-from .data import make_linear_data
-from .ridge import ridge_closed_form
+from ..data import make_linear_data
+from ..linear.ridge import ridge_closed_form
 
 __all__ = ["min_norm_solution", "min_norm_gap", "make_isotropic_data", "excess_risk",
            "optimal_ridge_lam", "hmrt_min_norm_risk", "hmrt_ridge_risk", "finite_min_norm_risk",

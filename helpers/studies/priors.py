@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_array, as_int, as_positive, as_rng, as_wb, as_Xy
-from .ridge_path import loo_cv_ridge
+from .._validation import as_array, as_int, as_positive, as_rng, as_wb, as_Xy
+from ..selection.ridge_path import loo_cv_ridge
 
 __all__ = ["PRIOR_SIM_LAMS", "neg_log_posterior", "map_gaussian", "PriorLamSelection",
            "simulate_lam_selection"]

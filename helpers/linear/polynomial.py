@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_array, as_int, as_lam, as_rng, as_vector
-from .data import Standardizer, make_poly_data
+from .._validation import as_array, as_int, as_lam, as_rng, as_vector
+from ..data import Standardizer, make_poly_data
 from .losses import mse
 from .ridge import ridge_closed_form
 

@@ -21,8 +21,8 @@ rather than as differences: with m <= n and a tiny lam both are of order lam, an
 
 import numpy as np
 
-from ._validation import as_lams, as_matrix, as_Xy
-from .ridge import _centered_svd
+from .._validation import as_lams, as_matrix, as_Xy
+from ..linear.ridge import _centered_svd
 
 __all__ = ["ridge_path", "effective_df", "loo_cv_ridge", "gcv_ridge"]
 

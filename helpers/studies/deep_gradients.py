@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_array, as_float, as_int, as_lam, as_positive, as_rng
-from .activations import activation as _activation
-from .activations import init_weights
+from .._validation import as_array, as_float, as_int, as_lam, as_positive, as_rng
+from ..nn.activations import activation as _activation
+from ..nn.activations import init_weights
 
 __all__ = ["INIT_CHOICES", "layer_norm", "layer_norm_backward", "init_deep_weights",
            "deep_forward", "deep_backward",

@@ -16,8 +16,8 @@ No bias here: center X and y first (the bias is not dropped out or penalized).
 
 import numpy as np
 
-from ._validation import as_float, as_int, as_matrix, as_positive, as_rng, as_vector, as_Xy
-from .errors import DivergenceError
+from .._validation import as_float, as_int, as_matrix, as_positive, as_rng, as_vector, as_Xy
+from ..errors import DivergenceError
 
 __all__ = ["dropout_penalty", "expected_dropout_loss", "monte_carlo_dropout_loss",
            "dropout_ridge_fit", "fit_dropout_gd"]

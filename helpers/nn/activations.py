@@ -5,7 +5,7 @@ Shared by the deep-network code (gradient norms in notebook 01, the MLP of noteb
 
 import numpy as np
 
-from ._validation import as_array, as_int, as_positive, as_rng
+from .._validation import as_array, as_int, as_positive, as_rng
 
 __all__ = ["ACTIVATIONS", "activation", "INIT_SCHEMES", "init_std", "init_weights"]
 

@@ -14,14 +14,13 @@ lam >= 0 giving the same solution (Lagrange duality), found here by bisection.
 
 import numpy as np
 
-from ._validation import as_array, as_float, as_int, as_lam, as_matrix, as_positive, as_Xy
-from .errors import ConvergenceError
+from .._validation import as_array, as_float, as_int, as_lam, as_positive, as_Xy
+from ..errors import ConvergenceError
 from .lasso import fit_lasso
-from .plotting import get_ax
 from .ridge import ridge_closed_form
 
 __all__ = ["PENALTY_KINDS", "penalty", "penalized_solution", "constrained_solution",
-           "solution_path", "loss_grid", "penalty_boundary", "plot_geometry"]
+           "solution_path", "loss_grid", "penalty_boundary"]
 
 PENALTY_KINDS = ("l2", "l1", "elastic")
 
@@ -209,51 +208,3 @@ def penalty_boundary(budget, kind="l2", rho=0.5, n_points=400):
     a, c = (1 - share) / 2, share * np.abs(u).sum(axis=1)  # a r^2 + c r - budget = 0, ||u||=1
     r = budget / c if a == 0 else (-c + np.sqrt(c**2 + 4 * a * budget)) / (2 * a)
     return u * r[:, None]
-
-
-def plot_geometry(X, y, w, budget, kind="l2", rho=0.5, w_ols=None, ax=None, extent=None,
-                  n_grid=121):
-    """Loss contours, the region P(w) <= budget, and the solution w on it.
-
-    The contour through w is drawn in red: at the solution it touches the region.
-
-    Parameters
-    ----------
-    X : ndarray of shape (m, 2) ; y : ndarray of shape (m,)
-    w : ndarray of shape (2,)
-        The constrained (equivalently, penalized) solution to mark.
-    budget : float > 0
-    kind, rho : the penalty (see `penalty`)
-    w_ols : ndarray of shape (2,), optional
-        The unpenalized solution to mark.
-    ax : matplotlib Axes, optional
-    extent : float, optional
-        Half-width of the plotted square (default: fits w_ols).
-    n_grid : int
-
-    Returns
-    -------
-    ax
-    """
-    X = as_matrix(X)
-    w = as_array(w, "w", ndim=1)
-    ols = ridge_closed_form(X, y, 0.0)[0] if w_ols is None else as_array(w_ols, "w_ols", ndim=1)
-    extent = 1.25 * float(np.abs(ols).max()) if extent is None else as_positive(extent, "extent")
-    grid = np.linspace(-extent, extent, n_grid)
-    J = loss_grid(X, y, grid, grid)
-    levels = np.quantile(J, [0.002, 0.01, 0.03, 0.07, 0.13, 0.22, 0.35, 0.55])
-    ax = get_ax(ax)
-    ax.contour(grid, grid, J, levels=np.unique(levels), colors="0.55", linewidths=0.8)
-    # the contour through the solution: it touches the region there (penalized <=> constrained)
-    J_w = loss_grid(X, y, w[:1], w[1:])[0, 0]
-    if J_w > J.min():
-        ax.contour(grid, grid, J, levels=[J_w], colors="#d62728", linewidths=1.0)
-    edge = penalty_boundary(budget, kind, rho)
-    ax.fill(edge[:, 0], edge[:, 1], color="#1f77b4", alpha=0.25, label=f"{kind} region")
-    ax.plot(*ols, "k+", markersize=10, label="least squares")
-    ax.plot(*w, "o", color="#d62728", label="constrained solution")
-    ax.axhline(0, color="black", linewidth=0.6)
-    ax.axvline(0, color="black", linewidth=0.6)
-    ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="$w_1$", ylabel="$w_2$",
-           title=f"{kind}: budget P(w) <= {budget:.3g}", aspect="equal")
-    return ax
