@@ -40,12 +40,44 @@ def test_planted_mistake_gets_its_hint():
 def test_other_wrong_answers_show_rounded_values_and_case():
     fb = EX.grade(lambda v: v**2 + 1e-3)
     assert fb.message == ("❌ square: expected [1, 4, 9], got [1.001, 4.001, 9.001] "
-                          "(largest difference 0.001) (test case 1)")
+                          "(largest difference 0.001) "
+                          "(test case 1 of 2; inputs array of shape (3,))")
 
 
-def test_small_differences_between_tolerances_are_reported_not_crashing():
-    fb = EX.grade(lambda v: v**2 * (1 + 1e-5))  # fails rtol=1e-6, passes np.allclose defaults
+def test_float32_answers_pass():
+    assert EX.grade(lambda v: v.astype(np.float32) ** 2).passed
+    assert EX.grade(lambda v: [float(x) * float(x) for x in v]).passed  # a list is fine too
+
+
+def test_differences_just_above_float32_precision_fail():
+    fb = EX.grade(lambda v: v**2 * (1 + 1e-4))
     assert fb.status == "fail" and "largest difference" in fb.message
+
+
+def test_mismatch_never_prints_two_numbers_that_look_equal():
+    ex = Exercise("mean", lambda v: float(v.mean()), lambda: [(np.array([0.68731, 0.68731]),)])
+    msg = ex.grade(lambda v: float(v.mean()) + 2e-4).message
+    expected, got = msg.split("expected ")[1].split(" (largest")[0].split(", got ")
+    assert expected != got and expected.startswith("0.6873") and got.startswith("0.6875")
+    msg = ex.grade(lambda v: float(v.mean()) * (1 + 3e-5)).message
+    expected, got = msg.split("expected ")[1].split(" (largest")[0].split(", got ")
+    assert expected != got, msg
+
+
+def test_mismatch_in_a_long_array_shows_the_differing_entry():
+    ex = Exercise("copy", lambda v: v.copy(), lambda: [(np.arange(10.0),)])
+    def wrong(v):
+        out = v.copy()
+        out[7] = 0.0
+        return out
+    msg = ex.grade(wrong).message
+    assert "expected 7 at index 7, got 0" in msg, msg
+
+
+def test_case_description_names_shapes_and_scalars():
+    ex = Exercise("scale", lambda X, lam: X * lam, lambda: [(np.ones((4, 2)), 0.5)])
+    msg = ex.grade(lambda X, lam: X * lam + 1).message
+    assert "inputs array of shape (4, 2), 0.5" in msg, msg
 
 
 def test_wrong_shape_is_named():

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Exercise", "Mistake", "Feedback"]
+__all__ = ["Exercise", "Mistake", "Feedback", "FLOAT32_RTOL"]
+
+# The course-wide policy: an answer right to float32 precision passes. float32 carries about 7
+# significant digits; a few dozen roundings in a learner's formula stay well inside 1e-5.
+FLOAT32_RTOL = 1e-5
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,9 @@ class Exercise:
     mistakes : sequence of Mistake
         Checked in order; the first whose outputs match the learner's gives the hint.
     rtol, atol : float
-        Tolerances of the comparison with the reference.
+        Tolerances of the comparison with the reference. They never go below float32 precision
+        (`FLOAT32_RTOL`, relative to the size of the reference output): a right answer computed in
+        float32, or by another formula, passes everywhere.
 
     Calling the exercise on a function prints one line; ``grade`` returns the `Feedback`.
     """
@@ -91,7 +97,9 @@ class Exercise:
                 return Feedback("fail", f"❌ {self.name}: {mistake.hint}")
         for i, (o, e) in enumerate(zip(outputs, expected), start=1):
             if not self._close(o, e):
-                return Feedback("fail", f"❌ {self.name}: {self._difference(o, e)} (test case {i})")
+                return Feedback("fail", f"❌ {self.name}: {self._difference(o, e)} "
+                                        f"(test case {i} of {len(cases)}; "
+                                        f"inputs {_describe(cases[i - 1])})")
         raise AssertionError("unreachable: some output differs")
 
     def _close(self, out, ref):
@@ -103,8 +111,17 @@ class Exercise:
         except (TypeError, ValueError):
             return False
         ref_arr = np.asarray(ref, dtype=float)
-        return out_arr.shape == ref_arr.shape and np.allclose(out_arr, ref_arr, rtol=self.rtol,
-                                                              atol=self.atol)
+        if out_arr.shape != ref_arr.shape:
+            return False
+        rtol, atol = self._tolerances(ref_arr)
+        return bool(np.allclose(out_arr, ref_arr, rtol=rtol, atol=atol))
+
+    def _tolerances(self, ref_arr):
+        """(rtol, atol), floored at float32 precision relative to the reference's size."""
+        finite = np.abs(ref_arr[np.isfinite(ref_arr)])
+        scale = float(finite.max()) if finite.size else 0.0
+        rtol = max(self.rtol, FLOAT32_RTOL)
+        return rtol, max(self.atol, FLOAT32_RTOL * scale)
 
 
     def _difference(self, out, ref):
@@ -123,7 +140,8 @@ class Exercise:
         if out_arr.shape != ref_arr.shape:
             return f"returned shape {out_arr.shape}, expected shape {ref_arr.shape}"
         gap = float(np.max(np.abs(out_arr - ref_arr)))
-        return f"expected {_show(ref_arr)}, got {_show(out_arr)} (largest difference {gap:.2g})"
+        shown_ref, shown_out = _show_apart(ref_arr, out_arr)
+        return f"expected {shown_ref}, got {shown_out} (largest difference {gap:.2g})"
 
 
 def _quiet_call(fn, args):
@@ -138,8 +156,50 @@ def _todo(name, extra=""):
                             f"this cell again.")
 
 
-def _show(arr):
-    """Up to three values, 4 significant digits: deterministic across numpy versions."""
+def _show(arr, digits=4):
+    """Up to three values with `digits` significant digits: deterministic across numpy versions.
+
+    An array with more than three values is shown around its first differing entry only by the
+    caller (`_show_apart`); here the first three values are shown.
+    """
     flat = arr.reshape(-1)
-    text = ", ".join(f"{v:.4g}" for v in flat[:3])
+    text = ", ".join(f"{v:.{digits}g}" for v in flat[:3])
     return text if arr.ndim == 0 else f"[{text}{', ...' if flat.size > 3 else ''}]"
+
+
+def _show_apart(ref, out):
+    """Show ref and out so that the two texts differ: never "expected 0.6873, got 0.6873".
+
+    If the first three values agree, the entry with the largest difference is shown instead,
+    named by its index; digits are added until the two numbers read differently.
+    """
+    if ref.ndim and ref.size > 3:
+        head_ref, head_out = ref.reshape(-1)[:3], out.reshape(-1)[:3]
+        if np.allclose(head_ref, head_out, rtol=0, atol=0, equal_nan=True):
+            k = int(np.nanargmax(np.abs(out - ref).reshape(-1)))
+            idx = np.unravel_index(k, ref.shape)
+            where = idx[0] if len(idx) == 1 else tuple(int(i) for i in idx)
+            a, b = _show_apart(ref.reshape(-1)[k], out.reshape(-1)[k])
+            return f"{a} at index {where}", b
+    for digits in range(4, 18):
+        a, b = _show(ref, digits), _show(out, digits)
+        if a != b:
+            return a, b
+    return a, b + f" (in {out.dtype})"
+
+
+def _describe(args):
+    """The shapes of a test case's inputs: arrays by shape, scalars by value, functions by name."""
+    parts = []
+    for arg in args:
+        if isinstance(arg, np.ndarray) and arg.ndim:
+            parts.append(f"array of shape {arg.shape}")
+        elif callable(arg):
+            parts.append(f"function {getattr(arg, '__name__', type(arg).__name__)}")
+        elif isinstance(arg, (list, tuple)):
+            parts.append(f"{type(arg).__name__} of {len(arg)}")
+        elif isinstance(arg, (int, float, np.number)):
+            parts.append(f"{float(arg):.4g}" if isinstance(arg, (float, np.floating)) else str(arg))
+        else:
+            parts.append(type(arg).__name__)
+    return ", ".join(parts)
