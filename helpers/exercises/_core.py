@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._i18n import _, translate
+
 __all__ = ["Exercise", "Mistake", "Feedback", "FLOAT32_RTOL"]
 
 # The course-wide policy: an answer right to float32 precision passes. float32 carries about 7
@@ -70,8 +72,9 @@ class Exercise:
     def grade(self, fn):
         """Run `fn` on every case and return a `Feedback`."""
         if not callable(fn):
-            return Feedback("error", f"❌ {self.name}: expected a function, got "
-                                     f"{type(fn).__name__}; pass the function itself, without ()")
+            return Feedback("error", "❌ " + _(
+                "{name}: expected a function, got {kind}; pass the function itself, without ()"
+            ).format(name=self.name, kind=type(fn).__name__))
         cases = self.cases()
         outputs = []
         for i, args in enumerate(cases, start=1):
@@ -80,26 +83,29 @@ class Exercise:
             except NotImplementedError:
                 return _todo(self.name)
             except Exception as exc:  # the learner's bug, reported in one line
-                return Feedback("error", f"❌ {self.name}: your function raised "
-                                         f"{type(exc).__name__}: {exc} (test case {i})")
+                return Feedback("error", "❌ " + _(
+                    "{name}: your function raised {error}: {detail} (test case {case})"
+                ).format(name=self.name, error=type(exc).__name__, detail=exc, case=i))
             if out is None:
-                return _todo(self.name, " (or it has no `return`)")
+                return _todo(self.name, no_return=True)
             outputs.append(out)
         expected = [_quiet_call(self.reference, args) for args in cases]
         return self._compare(outputs, expected, cases)
 
     def _compare(self, outputs, expected, cases):
         if all(self._close(o, e) for o, e in zip(outputs, expected)):
-            return Feedback("pass", f"✅ {self.name}: correct on all {len(cases)} test cases.")
+            return Feedback("pass", "✅ " + _("{name}: correct on all {count} test cases.").format(
+                name=self.name, count=len(cases)))
         for mistake in self.mistakes:
             planted = [_quiet_call(mistake.fn, args) for args in cases]
             if all(self._close(o, p) for o, p in zip(outputs, planted)):
-                return Feedback("fail", f"❌ {self.name}: {mistake.hint}")
+                return Feedback("fail", f"❌ {self.name}: {translate(mistake.hint)}")
         for i, (o, e) in enumerate(zip(outputs, expected), start=1):
             if not self._close(o, e):
-                return Feedback("fail", f"❌ {self.name}: {self._difference(o, e)} "
-                                        f"(test case {i} of {len(cases)}; "
-                                        f"inputs {_describe(cases[i - 1])})")
+                return Feedback("fail", "❌ " + _(
+                    "{name}: {difference} (test case {case} of {count}; inputs {inputs})"
+                ).format(name=self.name, difference=self._difference(o, e), case=i,
+                         count=len(cases), inputs=_describe(cases[i - 1])))
         raise AssertionError("unreachable: some output differs")
 
     def _close(self, out, ref):
@@ -128,20 +134,23 @@ class Exercise:
         """One line saying how `out` differs from `ref` (same tolerances as the comparison)."""
         if isinstance(ref, tuple):
             if not isinstance(out, (tuple, list)) or len(out) != len(ref):
-                return f"expected a tuple of {len(ref)} values, got {type(out).__name__}"
+                return _("expected a tuple of {count} values, got {kind}").format(
+                    count=len(ref), kind=type(out).__name__)
             k = next(i for i, (o, r) in enumerate(zip(out, ref)) if not self._close(o, r))
-            return (f"value {k + 1} of the returned tuple is wrong: "
-                    f"{self._difference(out[k], ref[k])}")
+            return _("value {position} of the returned tuple is wrong: {difference}").format(
+                position=k + 1, difference=self._difference(out[k], ref[k]))
         try:
             out_arr = np.asarray(out, dtype=float)
         except (TypeError, ValueError):
-            return f"expected numbers, got {type(out).__name__}"
+            return _("expected numbers, got {kind}").format(kind=type(out).__name__)
         ref_arr = np.asarray(ref, dtype=float)
         if out_arr.shape != ref_arr.shape:
-            return f"returned shape {out_arr.shape}, expected shape {ref_arr.shape}"
+            return _("returned shape {shape}, expected shape {expected}").format(
+                shape=out_arr.shape, expected=ref_arr.shape)
         gap = float(np.max(np.abs(out_arr - ref_arr)))
         shown_ref, shown_out = _show_apart(ref_arr, out_arr)
-        return f"expected {shown_ref}, got {shown_out} (largest difference {gap:.2g})"
+        return _("expected {expected}, got {got} (largest difference {gap})").format(
+            expected=shown_ref, got=shown_out, gap=f"{gap:.2g}")
 
 
 def _quiet_call(fn, args):
@@ -151,9 +160,11 @@ def _quiet_call(fn, args):
         return fn(*copy.deepcopy(args))
 
 
-def _todo(name, extra=""):
-    return Feedback("todo", f"📝 {name}: not implemented yet{extra}. Write the body, then run "
-                            f"this cell again.")
+def _todo(name, no_return=False):
+    message = (_("{name}: not implemented yet (or it has no `return`). Write the body, then run "
+                 "this cell again.") if no_return else
+               _("{name}: not implemented yet. Write the body, then run this cell again."))
+    return Feedback("todo", "📝 " + message.format(name=name))
 
 
 def _show(arr, digits=4):
@@ -180,12 +191,12 @@ def _show_apart(ref, out):
             idx = np.unravel_index(k, ref.shape)
             where = idx[0] if len(idx) == 1 else tuple(int(i) for i in idx)
             a, b = _show_apart(ref.reshape(-1)[k], out.reshape(-1)[k])
-            return f"{a} at index {where}", b
+            return _("{value} at index {index}").format(value=a, index=where), b
     for digits in range(4, 18):
         a, b = _show(ref, digits), _show(out, digits)
         if a != b:
             return a, b
-    return a, b + f" (in {out.dtype})"
+    return a, b + " " + _("(in {dtype})").format(dtype=out.dtype)
 
 
 def _describe(args):
@@ -193,11 +204,12 @@ def _describe(args):
     parts = []
     for arg in args:
         if isinstance(arg, np.ndarray) and arg.ndim:
-            parts.append(f"array of shape {arg.shape}")
+            parts.append(_("array of shape {shape}").format(shape=arg.shape))
         elif callable(arg):
-            parts.append(f"function {getattr(arg, '__name__', type(arg).__name__)}")
+            parts.append(_("function {name}").format(
+                name=getattr(arg, "__name__", type(arg).__name__)))
         elif isinstance(arg, (list, tuple)):
-            parts.append(f"{type(arg).__name__} of {len(arg)}")
+            parts.append(_("{kind} of {count}").format(kind=type(arg).__name__, count=len(arg)))
         elif isinstance(arg, (int, float, np.number)):
             parts.append(f"{float(arg):.4g}" if isinstance(arg, (float, np.floating)) else str(arg))
         else:
