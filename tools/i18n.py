@@ -4,9 +4,9 @@ English is the source. Each other edition (today: zh-CN) has
 - one gettext catalogue per notebook, ``locale/<lang>/notebooks/<notebook>.po``: one entry per
   English markdown cell (msgctxt = the cell id, msgid = the English text, msgstr = the translation);
 - the translated notebooks ``notebooks/<lang>/<notebook>.ipynb``, BUILT from the English notebook
-  and the catalogue: the same cells in the same order with the same ids, the code cells copied from the
-  English ones (their comments may be translated), each markdown cell recording in its metadata
-  which English cell and which version of it (a hash of its text) it translates;
+  and the catalogue: the same cells in the same order with the same ids, the code cells copied
+  from the English ones (their comments may be translated), each markdown cell recording in its
+  metadata which English cell and which version of it (a hash of its text) it translates;
 - translated Markdown pages (``notebooks/<lang>/references.md``...) and worked solutions
   (``solutions/<lang>/chNN.py``), whose first line records the hash of the English file;
 - the exercise messages, ``helpers/exercises/locale/<ll_CC>/LC_MESSAGES/exercises.po`` (+ .mo).
