@@ -14,11 +14,39 @@ export MKL_NUM_THREADS := 1
 # JupyterLab refuses to run as root unless told; add the flag only for root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help lab test unit lint notebooks execute html screenshot clean
+# The exact versions the stored outputs were made with (pip constraints). pyproject.toml states
+# the wider supported range; `make test-oldest` (mk/oldest.mk) runs its lower bounds.
+TESTED := requirements/tested.txt
+# uv installs the same pins several times faster where it is on the PATH; plain pip is the path
+# that always works (USE_UV=0 forces it).
+USE_UV ?= 1
+UV := $(if $(filter 1,$(USE_UV)),$(shell command -v uv 2>/dev/null),)
+INSTALL := $(if $(UV),$(UV) pip install --quiet --python $(BIN)/python,$(BIN)/python -m pip install --quiet)
+
+# `make lab LANG=zh` (or zh-CN) opens the Chinese edition, with JupyterLab's interface in Chinese.
+# Only a LANG given on the command line chooses the course's language (the locale in your
+# environment does not), and it is not passed on to the programs make runs.
+ifeq ($(origin LANG),command line)
+COURSE_LANG := $(LANG)
+override LANG := C.UTF-8
+else
+COURSE_LANG := en
+endif
+ZH := $(filter zh% cn,$(COURSE_LANG))
+# JupyterLab's own interface in Chinese for that route only (tools/learner_copy.py writes it).
+LAB_ZH_CONFIG := $(VENV)/etc/l1l2-course-zh
+# Extra options for JupyterLab, e.g. make lab LAB_FLAGS="--no-browser --port=8890".
+LAB_FLAGS ?=
+
+.PHONY: help lab fresh test unit lint notebooks execute html screenshot clean
 
 help:
-	@echo "make lab      open the course in JupyterLab (creates .venv on first use)"
-	@echo "make test     run every test: unit tests, ruff, and all notebooks under nbval"
+	@echo "make lab      open your own copy of the course in JupyterLab (creates .venv and my_notebooks/ on first use)"
+	@echo "make lab LANG=zh   the same for the Chinese edition, with JupyterLab in Chinese"
+	@echo "make fresh NB=03   restart one notebook from the course version (keeps your old copy)"
+	@echo "make test     run every test: unit tests, ruff, site and browser tests, all notebooks under nbval"
+	@echo "make unit     the unit tests only, in seconds (no browser, no notebooks)"
+	@echo "make test-oldest  unit tests and every notebook on the oldest supported versions (.venv-oldest)"
 	@echo "make execute  re-run every notebook in place and store its outputs"
 	@echo "make html     build the offline static site into site/"
 	@echo "make screenshot  regenerate docs/explorer.png with the browser test (needs chromium)"
@@ -27,26 +55,39 @@ help:
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else f"The course needs Python 3.11 or newer, and $(PYTHON) is {v.major}.{v.minor}: run make with PYTHON=python3.11 (or newer).")'
 	$(PYTHON) -m venv $(VENV) || { echo "Could not create .venv (on Debian/Ubuntu: sudo apt-get install python3-venv)."; exit 1; }
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Re-install when pyproject.toml changes; the stamp files record what is installed.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# Re-install when pyproject.toml or the pins change; the stamp files record what is installed.
+# Each installs the project with one extra, always with the tested pins (-c).
+$(VENV)/.installed-lab: pyproject.toml $(TESTED) | $(BIN)/python
+	$(INSTALL) -c $(TESTED) -e '.[lab]'
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-unit: pyproject.toml $(TESTED) | $(BIN)/python
+	$(INSTALL) -c $(TESTED) -e '.[unit]'
 	touch $@
 
-lab: $(VENV)/.installed
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
+$(VENV)/.installed-test: pyproject.toml $(TESTED) | $(BIN)/python
+	$(INSTALL) -c $(TESTED) -e '.[test]'
+	touch $@ $(VENV)/.installed-lab $(VENV)/.installed-unit
+
+# The learner works in my_notebooks/ (git-ignored), created on first use and never overwritten;
+# JupyterLab is rooted at the repository, so solutions/ and notebooks/ are visible beside it.
+lab: $(VENV)/.installed-lab
+	@open=$$($(BIN)/python tools/learner_copy.py init --lang "$(COURSE_LANG)" --lab-config $(LAB_ZH_CONFIG)) || exit 1; \
+	$(if $(ZH),export JUPYTER_CONFIG_PATH="$(CURDIR)/$(LAB_ZH_CONFIG)$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}";) \
+	exec $(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url="/lab/tree/$$open" $(LAB_FLAGS)
+
+# make fresh NB=03 [LANG=zh]: your copy becomes my_notebooks/03_...-old-<time>.ipynb.
+fresh:
+	@$(PYTHON) tools/learner_copy.py fresh "$(NB)" --lang "$(COURSE_LANG)" >/dev/null
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check helpers tests solutions notebooks benchmarks tools
 	$(BIN)/python -m pytest tests $(NBVAL) notebooks
 
-unit: $(VENV)/.installed-test
-	$(BIN)/python -m pytest tests
+# The unit tests alone: no Playwright, no MathJax, no notebooks (pytest markers: tests/conftest.py).
+unit: $(VENV)/.installed-unit
+	$(BIN)/python -m pytest tests -m "not browser and not site" -q
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check helpers tests solutions notebooks benchmarks tools

@@ -7,14 +7,18 @@ Convention (m samples, n features, X of shape (m, n), bias b never penalized):
 
 Module map (each layer imports only the layers above it in this list):
 
-    _validation, errors   input checks with messages that name the argument; the two error types
+    _validation, errors   input checks with messages that name the argument (one rule per kind
+                          of input, a rank cutoff relative to s_max); the two error types
     data, gradcheck       seeded data, splits, standardization; numerical gradients, rel_error
-    linear/               the objective and its solvers: losses, ridge, lasso, proximal,
-                          curvature, geometry, polynomial
-    selection/            choosing λ: cv, ridge_path (LOO, GCV, df), lasso_path, nested_cv
+    linear/               the objective and its solvers: losses, ridge (closed form, GD, the
+                          Hessian in (w, b)), lasso (the one coordinate descent, elastic net too),
+                          proximal (ISTA), curvature, geometry (maths only), polynomial,
+                          logistic (sigmoid, logistic loss, Newton)
     nn/                   activations and a small numpy MLP: layers, model, optimizers, training
+    selection/            choosing λ: cv, ridge_path (LOO, GCV, df), lasso_path, nested_cv
     studies/              one notebook's experiment each: deep_gradients, priors, converter,
-                          gradcheck_sweep, early_stopping, dropout_linear, high_dim, practical
+                          gradcheck_sweep, early_stopping, dropout_linear, high_dim, imbalance,
+                          missing
     plotting, environment the course's figure style and shared plots; the environment check
     widgets/, exercises/  the notebooks' explorers and exercise checks (imported by module)
 

@@ -22,6 +22,9 @@ def as_array(value, name, ndim=None):
     """Return `value` as a finite float64 array, checking its number of dimensions."""
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"{name} must be array-like of numbers, got {_describe(value)}")
+    if np.iscomplexobj(value):
+        raise TypeError(f"{name} must hold real numbers, got complex values ({_describe(value)}); "
+                        f"take .real or abs() first if that is what you mean")
     try:
         arr = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError) as exc:
@@ -133,13 +136,105 @@ def as_callable(fn, name):
     return fn
 
 
-def as_lams(lams, name="lams"):
-    """A grid of regularization strengths: a non-empty 1-D array of finite values > 0."""
+def as_lams(lams, name="lams", allow_zero=False):
+    """A grid of regularization strengths: a non-empty 1-D array of finite values > 0
+    (>= 0 with allow_zero=True, for grids that include the unpenalized fit)."""
     lams = as_array(lams, name)
+    bound = ">= 0" if allow_zero else "> 0"
     if lams.ndim != 1 or lams.size == 0:
+        hint = "; wrap a single value as [lam]" if lams.ndim == 0 else ""
         raise ValueError(f"{name} has shape {lams.shape} but must be a non-empty 1-D array of "
-                         f"values > 0, e.g. np.logspace(-2, 3, 30)")
-    if np.any(lams <= 0):
-        raise ValueError(f"{name} has {int(np.sum(lams <= 0))} value(s) <= 0 (smallest "
-                         f"{lams.min():.4g}); every lam in a grid must be > 0")
+                         f"values {bound}, e.g. np.logspace(-2, 3, 30){hint}")
+    bad = lams < 0 if allow_zero else lams <= 0
+    if np.any(bad):
+        raise ValueError(f"{name} has {int(np.sum(bad))} value(s) {'< 0' if allow_zero else '<= 0'}"
+                         f" (smallest {lams.min():.4g}); every lam in a grid must be {bound}")
     return lams
+
+
+def as_bool(value, name):
+    """True or False (numpy booleans too); anything else, e.g. the string "no" or 1, is an error."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r} ({type(value).__name__})")
+    return bool(value)
+
+
+def as_choice(value, name, choices):
+    """One of a few allowed strings (or other hashable options)."""
+    if isinstance(value, np.ndarray) or value not in choices:
+        raise ValueError(f"{name} == {value!r}, must be one of {tuple(choices)}")
+    return value
+
+
+def as_folds(folds, m, name="folds"):
+    """Validation indices of K >= 2 folds that together contain each of range(m) exactly once.
+
+    Each fold must be a non-empty 1-D array of integers; floats, empty folds, repeats and
+    missing indices are refused with a message that names the problem.
+    """
+    if isinstance(folds, (str, bytes, np.ndarray)) or not hasattr(folds, "__iter__"):
+        raise TypeError(f"{name} must be a list of index arrays, got {_describe(folds)}; "
+                        f"use kfold_indices(m, n_folds, rng)")
+    parts = []
+    for k, fold in enumerate(folds):
+        arr = np.asarray(fold)
+        if not np.issubdtype(arr.dtype, np.integer):
+            raise TypeError(f"{name}[{k}] has dtype {arr.dtype}; {name} must hold integer "
+                            f"indices (e.g. from kfold_indices)")
+        if arr.ndim != 1 or arr.size == 0:
+            raise ValueError(f"{name} must be at least 2 non-empty 1-D index arrays; {name}[{k}] "
+                             f"has shape {arr.shape}")
+        parts.append(arr.astype(int))
+    if len(parts) < 2:
+        raise ValueError(f"{name} must be at least 2 non-empty 1-D index arrays, got {len(parts)} "
+                         f"part(s); use kfold_indices(m, n_folds, rng)")
+    joined = np.sort(np.concatenate(parts))
+    if joined.size != m or np.any(joined != np.arange(m)):
+        raise ValueError(f"{name} must contain each index 0..{m - 1} exactly once (a partition "
+                         f"of the {m} samples); got {joined.size} indices")
+    return parts
+
+
+def rank_cutoff(s, shape):
+    """The threshold below which a singular value counts as round-off: s_max * max(m, n) * eps.
+
+    The same rule as numpy's `matrix_rank` and `lstsq`: relative to the largest singular value,
+    so it does not depend on the units of X. Directions with s_j <= cutoff are treated as null
+    directions (shrinkage factor 0, no weight along them).
+
+    Parameters
+    ----------
+    s : ndarray of shape (k,)
+        Singular values (any order, >= 0).
+    shape : tuple (m, n)
+        Shape of the matrix they come from.
+
+    Returns
+    -------
+    float
+    """
+    return float(np.max(s, initial=0.0)) * max(shape) * np.finfo(float).eps
+
+
+def as_labels(y, name="y"):
+    """Binary labels: a 1-D float array of 0s and 1s."""
+    y = as_vector(y, name)
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError(f"{name} must contain only 0 and 1 (binary labels), got values "
+                         f"{np.unique(y)[:5].tolist()}")
+    return y
+
+
+def renamed(value, old_value, name, old_name):
+    """The value of an argument that was renamed, given under its new or its old name.
+
+    The old keyword keeps working (silently) while notebooks and solutions move to the new one.
+    """
+    if old_value is None:
+        if value is None:
+            raise TypeError(f"missing required argument {name!r}")
+        return value
+    if value is not None:
+        raise TypeError(f"{name} and {old_name} are the same argument ({old_name} is its old "
+                        f"name); give only {name}")
+    return old_value

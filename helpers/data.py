@@ -125,12 +125,17 @@ def train_val_test_split(X, y, rng, val=0.2, test=0.2):
     return tuple(X[p] for p in parts) + tuple(y[p] for p in parts)
 
 
+CONSTANT_RTOL = 1e-12  # std <= CONSTANT_RTOL * max|x| means "constant column" (round-off)
+
+
 @dataclass(frozen=True)
 class Standardizer:
     """Feature standardization (x - mean) / scale, with mean and scale from training data only.
 
-    Use ``Standardizer.fit(X_train)`` then ``.transform(X)`` on every split. Constant columns
-    get scale 1 (they become 0 instead of NaN).
+    Use ``Standardizer.fit(X_train)`` then ``.transform(X)`` on every split. A column is
+    constant when its standard deviation is at most 1e-12 times its scale (max |x|): the
+    float std of a constant column is round-off (e.g. 1e-17), and dividing by it would blow the
+    column up to +-1 or 1e15. Constant columns get scale 1, so they are centred to 0 and stay 0.
 
     Attributes
     ----------
@@ -143,13 +148,32 @@ class Standardizer:
 
     @classmethod
     def fit(cls, X):
-        """Learn the mean and standard deviation of each column of X, shape (m, n)."""
+        """Learn the mean and standard deviation of each column of X.
+
+        Parameters
+        ----------
+        X : ndarray of shape (m, n)
+
+        Returns
+        -------
+        Standardizer
+        """
         X = as_matrix(X)
         scale = X.std(axis=0)
-        return cls(mean=X.mean(axis=0), scale=np.where(scale > 0, scale, 1.0))
+        constant = scale <= CONSTANT_RTOL * np.abs(X).max(axis=0)
+        return cls(mean=X.mean(axis=0), scale=np.where(constant, 1.0, scale))
 
     def transform(self, X):
-        """Standardize X of shape (m, n) with the training statistics."""
+        """Standardize X with the training statistics: (X - mean) / scale.
+
+        Parameters
+        ----------
+        X : ndarray of shape (m', n)
+
+        Returns
+        -------
+        ndarray of shape (m', n)
+        """
         X = as_matrix(X)
         if X.shape[1] != self.mean.shape[0]:
             raise ValueError(f"X has {X.shape[1]} columns but the standardizer was fitted on "

@@ -19,6 +19,7 @@ def numerical_gradient(f, x, h=1e-5):
         f(x) -> float, for an array x of the shape given.
     x : float or ndarray of any shape
     h : float > 0
+        The finite-difference step.
 
     Returns
     -------
@@ -50,22 +51,29 @@ def _scalar(value):
     return float(arr.reshape(()))
 
 
-def rel_error(a, b):
-    """Relative error ||a - b|| / max(||a||, ||b||) (0.0 when both are zero).
+def rel_error(a, b, floor=1e-8):
+    """Relative error ||a - b|| / max(||a||, ||b||, floor).
 
-    Symmetric in a and b. As a rule of thumb (CS231n, "Gradient checks"), for a smooth loss in
-    float64 below 1e-7 is a correct gradient and above 1e-2 almost certainly a bug.
+    Symmetric in a and b. The floor (as in CS231n's ``max(1e-8, |a| + |b|)``) keeps two
+    gradients that are both near zero from looking wrong: without it, a = 1e-20 and b = -1e-20
+    would give 2.0 although both are zero to round-off; with it their error is 2e-12. Below the
+    floor the value is an absolute error scaled by 1/floor. As a rule of thumb (CS231n,
+    "Gradient checks"), for a smooth loss in float64 below 1e-7 is a correct gradient and above
+    1e-2 almost certainly a bug.
 
     Parameters
     ----------
     a, b : float or ndarray of the same shape
+    floor : float > 0
+        The smallest scale the difference is divided by.
 
     Returns
     -------
     float
     """
     a, b = as_array(a, "a"), as_array(b, "b")
+    floor = as_positive(floor, "floor")
     if a.shape != b.shape:
         raise ValueError(f"a has shape {a.shape} but b has shape {b.shape}; they must match")
-    scale = max(np.linalg.norm(a), np.linalg.norm(b))
-    return 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)
+    scale = max(np.linalg.norm(a), np.linalg.norm(b), floor)
+    return float(np.linalg.norm(a - b) / scale)

@@ -102,17 +102,36 @@ def test_logistic_regression_row(lam):
 
 
 def test_torch_sgd_emulation_follows_the_documented_update():
+    # Independent reference: PyTorch's documented SGD written out for two steps from zero.
+    # The second step starts at w1 != 0, so the decay term wd * w is exercised (a first step
+    # from zero cannot see it).
     X, y = _data(m=5, n=2)
     lr, wd = 0.1, 0.3
-    w, b = np.array([0.5, -1.0]), 0.2
-    # one step from (w, b) by hand: g = grad of mean squared error + wd * w (not on b)
-    r = X @ w + b - y
-    expected_w = w - lr * (2 * X.T @ r / 5 + wd * w)
-    expected_b = b - lr * 2 * r.mean()
-    # the emulation starts at zero: shift y so that (w, b) plays the role of zero
-    w1, b1 = emulate_torch_sgd(X, y - X @ w - b, wd, lr, n_iters=1)
-    np.testing.assert_allclose(w1 + w - lr * wd * w, expected_w, rtol=1e-12)
-    assert b1 + b == pytest.approx(expected_b, rel=1e-12)
+    w, b = np.zeros(2), 0.0
+    for _ in range(2):
+        r = X @ w + b - y
+        g_w = 2 * X.T @ r / 5 + wd * w        # d/dw mean(r^2) + weight_decay * w
+        g_b = 2 * r.mean()                     # the bias group has weight_decay = 0
+        w, b = w - lr * g_w, b - lr * g_b
+    w2, b2 = emulate_torch_sgd(X, y, wd, lr, n_iters=2)
+    np.testing.assert_allclose(w2, w, rtol=1e-13)
+    assert b2 == pytest.approx(b, rel=1e-13)
+    w2_plain, b2_plain = emulate_torch_sgd(X, y, 0.0, lr, n_iters=2)
+    w1, _ = emulate_torch_sgd(X, y, 0.0, lr, n_iters=1)
+    np.testing.assert_allclose(w2_plain - w2, lr * wd * w1, rtol=1e-12)   # decay on w only
+    assert b2_plain == pytest.approx(b2, rel=1e-13)
+
+
+def test_keras_l2_emulation_follows_the_documented_update():
+    X, y = _data(m=5, n=2)
+    lr, l2 = 0.1, 0.3
+    w, b = np.zeros(2), 0.0
+    for _ in range(2):
+        r = X @ w + b - y
+        w, b = w - lr * (2 * X.T @ r / 5 + 2 * l2 * w), b - lr * 2 * r.mean()
+    w2, b2 = emulate_keras_l2(X, y, l2, lr, n_iters=2)
+    np.testing.assert_allclose(w2, w, rtol=1e-13)
+    assert b2 == pytest.approx(b, rel=1e-13)
 
 
 @pytest.mark.parametrize("lam", [2.0, 50.0])

@@ -57,7 +57,9 @@ def test_shrinkage_factors_match_fitted_coefficients(problem):
     X, y = problem
     lam = 4.0
     s, factors = shrinkage_factors(X, lam)
-    np.testing.assert_allclose(factors, s**2 / (s**2 + lam))
+    real = s > s[0] * max(X.shape) * np.finfo(float).eps     # round-off directions get 0
+    np.testing.assert_allclose(factors[real], s[real] ** 2 / (s[real] ** 2 + lam))
+    assert np.all(factors[~real] == 0.0)
     result = ridge_shrinkage(X, y, lam)
     keep = result.s > 1e-8 * result.s[0]
     np.testing.assert_allclose(result.measured[keep], result.predicted[keep], rtol=1e-8)
@@ -133,8 +135,8 @@ def test_iteration_errors():
     L = hessian_eigenvalues(X, 0.0)[0]
     with pytest.raises(DivergenceError, match="exceeds 2/L"):
         gd_iterations_to_tol(X, y, 0.0, lr=2.2 / L)
-    with pytest.raises(ConvergenceError, match="max_iter=3"):
-        gd_iterations_to_tol(X, y, 0.0, max_iter=3)
+    with pytest.raises(ConvergenceError, match="n_iters=3"):
+        gd_iterations_to_tol(X, y, 0.0, n_iters=3)
 
 
 def test_bad_input():
@@ -152,3 +154,22 @@ def test_bad_input():
         hessian_wb(np.eye(3), -1.0)
     with pytest.raises(ValueError, match="reshape"):
         hessian_wb(np.ones(3), 1.0)
+
+
+def test_rank_deficient_centred_design_gives_round_off_directions_factor_zero():
+    # m <= n: the centred X has rank at most m - 1, so its last singular value is round-off
+    # (about 1e-16 s_max); it is a null direction, not a direction kept "as least squares".
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(5, 8))
+    s, factors = shrinkage_factors(X, 0.0)
+    assert s[-1] < 1e-12 * s[0]                       # the round-off direction exists
+    np.testing.assert_allclose(factors[:-1], 1.0)      # real directions: kept at lam = 0
+    assert factors[-1] == 0.0                          # round-off direction: 0, not 1
+    s2, factors2 = shrinkage_factors(X, 1e-20)
+    assert factors2[-1] == 0.0
+    assert ridge_shrinkage(X, rng.normal(size=5), 0.0).predicted[-1] == 0.0
+    assert condition_number(X, 0.0) == float("inf")
+    # an exact duplicate column: the same rule finds the null direction when m > n
+    Z = rng.normal(size=(30, 3))
+    Z = np.column_stack([Z, Z[:, 0]])
+    assert shrinkage_factors(Z, 0.0)[1][-1] == 0.0

@@ -76,3 +76,20 @@ def test_bad_input():
         train_val_test_split(np.ones((4, 1)), np.ones(3), rng=0)
     with pytest.raises(ValueError, match="fitted on 3"):
         Standardizer.fit(np.ones((4, 3))).transform(np.ones((4, 2)))
+
+
+def test_constant_column_with_round_off_std_is_constant():
+    # 0.1 repeated: its float std is ~1e-17, not 0. Dividing by it would give +-1 or 1e15.
+    X = np.column_stack([np.full(7, 0.1), np.arange(7.0)])
+    assert 0 < X[:, 0].std() < 1e-15
+    scaler = Standardizer.fit(X)
+    assert scaler.scale[0] == 1.0                      # constant: scale 1
+    Z = scaler.transform(X)
+    assert np.max(np.abs(Z[:, 0])) < 1e-15             # centred to 0 and stays 0
+    np.testing.assert_allclose(Z[:, 1], (X[:, 1] - 3) / X[:, 1].std())
+    # relative, not absolute: a column of tiny but varying values is not constant
+    tiny = np.column_stack([1e-20 * np.arange(7.0)])
+    np.testing.assert_allclose(Standardizer.fit(tiny).transform(tiny)[:, 0],
+                               (np.arange(7.0) - 3) / np.arange(7.0).std())
+    # all zeros is constant too
+    assert Standardizer.fit(np.zeros((3, 1))).scale[0] == 1.0

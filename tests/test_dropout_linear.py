@@ -21,11 +21,11 @@ def _centered(problem):
 def test_monte_carlo_agrees_with_the_exact_expectation(problem):
     X, y = _centered(problem)
     w = np.linspace(-1, 1, X.shape[1])
-    exact = expected_dropout_loss(X, y, w, keep=0.7)
-    mean, se = monte_carlo_dropout_loss(X, y, w, keep=0.7, n_masks=3000, rng=0)
+    exact = expected_dropout_loss(w, X, y, keep=0.7)
+    mean, se = monte_carlo_dropout_loss(w, X, y, keep=0.7, n_masks=3000, rng=0)
     assert abs(mean - exact) < 4 * se
     r = y - X @ w
-    assert exact == pytest.approx(r @ r + dropout_penalty(X, w, 0.7), rel=1e-12)
+    assert exact == pytest.approx(r @ r + dropout_penalty(w, X, 0.7), rel=1e-12)
 
 
 def test_brute_force_expectation_on_a_tiny_problem():
@@ -38,13 +38,13 @@ def test_brute_force_expectation_on_a_tiny_problem():
         prob = np.prod(np.where(R == 1, p, 1 - p))
         r = y - (R * X / p) @ w
         total += prob * (r @ r)
-    assert expected_dropout_loss(X, y, w, p) == pytest.approx(total, rel=1e-12)
+    assert expected_dropout_loss(w, X, y, p) == pytest.approx(total, rel=1e-12)
 
 
 def test_closed_form_minimizes_the_expected_loss(problem):
     X, y = _centered(problem)
     w = dropout_ridge_fit(X, y, keep=0.8)
-    grad = numerical_gradient(lambda v: expected_dropout_loss(X, y, v, 0.8), w)
+    grad = numerical_gradient(lambda v: expected_dropout_loss(v, X, y, 0.8), w)
     assert np.linalg.norm(grad) < 1e-6 * (1 + np.linalg.norm(X.T @ y))
 
 
@@ -60,7 +60,7 @@ def test_keep_one_is_least_squares():
     rng = np.random.default_rng(1)
     X, y = rng.normal(size=(30, 4)), rng.normal(size=30)
     np.testing.assert_allclose(dropout_ridge_fit(X, y, 1.0), np.linalg.lstsq(X, y, rcond=None)[0])
-    assert dropout_penalty(X, np.ones(4), 1.0) == 0.0
+    assert dropout_penalty(np.ones(4), X, 1.0) == 0.0
 
 
 def test_dropout_training_approaches_the_closed_form():
@@ -77,16 +77,25 @@ def test_bad_input(problem):
     X, y = problem
     w = np.zeros(X.shape[1])
     with pytest.raises(ValueError, match=r"keep == 0.0, must be in \(0, 1\]"):
-        expected_dropout_loss(X, y, w, keep=0.0)
+        expected_dropout_loss(w, X, y, keep=0.0)
     with pytest.raises(ValueError, match=r"keep == 1.2, must be in \(0, 1\]"):
         dropout_ridge_fit(X, y, keep=1.2)
     with pytest.raises(ValueError, match="w has length 2"):
         dropout_penalty(X, np.zeros(2), 0.5)
     with pytest.raises(ValueError, match="n_masks == 1, must be >= 2"):
-        monte_carlo_dropout_loss(X, y, w, 0.5, n_masks=1, rng=0)
+        monte_carlo_dropout_loss(w, X, y, 0.5, n_masks=1, rng=0)
     with pytest.raises(ValueError, match="X has .* rows but y has"):
         dropout_ridge_fit(X, y[:-1], 0.5)
     with pytest.raises(ValueError, match=r"all-zero column\(s\) \[1\].*drop those"):
         dropout_ridge_fit(np.column_stack([X[:, 0], np.zeros(len(X))]), y, 0.8)
     with pytest.raises(ValueError, match="average_last == 0"):
         fit_dropout_gd(X, y, 0.5, lr=0.01, n_iters=10, rng=0, average_last=0)
+
+
+def test_the_older_data_first_order_is_still_accepted(problem):
+    X, y = problem
+    w = np.linspace(-1, 1, X.shape[1])
+    assert expected_dropout_loss(X, y, w, 0.7) == expected_dropout_loss(w, X, y, 0.7)
+    assert dropout_penalty(X, w, 0.7) == dropout_penalty(w, X, 0.7)
+    assert (monte_carlo_dropout_loss(X, y, w, 0.7, 10, rng=1)
+            == monte_carlo_dropout_loss(w, X, y, 0.7, 10, rng=1))

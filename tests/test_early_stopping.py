@@ -64,24 +64,42 @@ def test_continuum_filters_are_the_small_step_limits():
 
 def test_compare_early_stopping_is_close_but_not_equal():
     rng = np.random.default_rng(2)
-    m, n = 200, 8
-    X = rng.normal(size=(m, n)) * np.logspace(-1, 0.5, n)
-    y = X @ rng.normal(size=n) + 0.5 * rng.normal(size=m)
+    m, n, tau = 200, 8, 100
+    X = rng.normal(size=(m, n)) * np.logspace(-1, 0.5, n) + 1.5
+    y = X @ rng.normal(size=n) + 3.0 + 0.5 * rng.normal(size=m)
     lr = 0.5 * max_stable_lr(X - X.mean(axis=0), 0.0)
-    c = compare_early_stopping(X, y, lr, 100)
-    assert c.lam == pytest.approx(m / (lr * 100))
-    np.testing.assert_allclose(c.w_ridge, ridge_closed_form(X, y, c.lam)[0])
-    assert 0.05 < c.max_filter_gap < 0.25
-    assert 0.01 < c.rel_coef_diff < 0.5
-    # a much longer run is much less regularized: the matching lam falls
-    assert compare_early_stopping(X, y, lr, 1000).lam < c.lam / 9
+    c = compare_early_stopping(X, y, lr, tau)
+    # independent reference: tau plain gradient-descent steps on the raw (uncentered) X from
+    # w = 0, b = 0 would couple b and w; on centered X they decouple, and b converts back.
+    Xc, w, b = X - X.mean(axis=0), np.zeros(n), 0.0
+    for _ in range(tau):
+        r = Xc @ w + b - y
+        w, b = w - lr * Xc.T @ r / m, b - lr * r.mean()
+    np.testing.assert_allclose(c.w_gd, w, rtol=1e-12)
+    assert c.b_gd == pytest.approx(b - X.mean(axis=0) @ w, rel=1e-12)
+    assert c.lam == pytest.approx(m / (lr * tau), rel=1e-14)
+    w_r, b_r = ridge_closed_form(X, y, c.lam)
+    np.testing.assert_allclose(c.w_ridge, w_r, rtol=1e-12)
+    assert c.b_ridge == pytest.approx(b_r, rel=1e-12)
+    s = np.linalg.svd(Xc, compute_uv=False)
+    f_gd, f_ridge = 1 - (1 - lr * s**2 / m) ** tau, s**2 / (s**2 + c.lam)
+    np.testing.assert_allclose(c.filter_gd, f_gd, rtol=1e-12)
+    np.testing.assert_allclose(c.filter_ridge, f_ridge, rtol=1e-12)
+    assert c.max_filter_gap == pytest.approx(np.max(np.abs(f_gd - f_ridge)), rel=1e-10)
+    assert c.rel_coef_diff == pytest.approx(np.linalg.norm(w - w_r) / np.linalg.norm(w_r),
+                                            rel=1e-10)
+    # close but not equal: the filters differ by at most the continuum bound 0.204 (+ slack)
+    assert 0.05 < c.max_filter_gap < 0.21
+    assert c.rel_coef_diff > 1e-3
+    # a much longer run is much less regularized: the matching lam falls tenfold
+    assert compare_early_stopping(X, y, lr, 10 * tau).lam == pytest.approx(c.lam / 10)
 
 
 def test_bad_input():
     X, y = np.ones((4, 2)), np.ones(4)
     with pytest.raises(ValueError, match="lr == -0.1"):
         equivalent_lam(10, -0.1, 5)
-    with pytest.raises(ValueError, match="n_steps == 0"):
+    with pytest.raises(ValueError, match="n_iters == 0"):
         early_stopping_filter(X, 0.1, 0)
     with pytest.raises(TypeError, match="m must be an integer"):
         equivalent_lam(10.5, 0.1, 5)
@@ -89,3 +107,14 @@ def test_bad_input():
         continuum_filter_gap(-1.0)
     with pytest.raises(ValueError, match="lam == -1.0"):
         compare_early_stopping(X, y, 0.1, 5, lam=-1.0)
+
+
+def test_old_keyword_n_steps_still_works():
+    X = np.random.default_rng(0).normal(size=(20, 3))
+    assert equivalent_lam(500, 0.1, n_steps=100) == equivalent_lam(500, 0.1, n_iters=100)
+    np.testing.assert_array_equal(early_stopping_filter(X, 0.1, n_steps=7)[1],
+                                  early_stopping_filter(X, 0.1, 7)[1])
+    with pytest.raises(TypeError, match="give only n_iters"):
+        equivalent_lam(500, 0.1, n_iters=100, n_steps=100)
+    with pytest.raises(TypeError, match="missing required argument 'n_iters'"):
+        equivalent_lam(500, 0.1)

@@ -4,6 +4,7 @@ import pytest
 from sklearn.linear_model import ElasticNet, Lasso, Ridge
 
 from helpers import (
+    ConvergenceError,
     Standardizer,
     constrained_solution,
     loss_grid,
@@ -117,7 +118,29 @@ def test_bad_input():
         constrained_solution(X[:2], y[:2], 1.0)
     with pytest.raises(ValueError, match="X has 3 columns but the picture needs exactly 2"):
         loss_grid(np.ones((4, 3)), np.ones(4), [0.0], [0.0])
-    with pytest.raises(ValueError, match="lams contains 1 negative"):
+    with pytest.raises(ValueError, match=r"lams has 1 value\(s\) < 0"):
         solution_path(X, y, [1.0, -1.0])
     with pytest.raises(ValueError, match="lam == -2.0, must be >= 0"):
         penalized_solution(X, y, -2.0)
+
+
+@pytest.mark.parametrize("kind", ["l2", "l1", "elastic"])
+def test_bisection_whose_bracket_misses_the_answer_raises(kind):
+    # budgets so small that even lam = 1e12 leaves P(w) above them: refusing beats returning
+    # weights that break the budget
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(40, 2)) * 1e9
+    y = X @ np.array([1.0, -2.0]) + rng.normal(size=40)
+    with pytest.raises(ConvergenceError, match="constrained_solution: budget == 1e-30"):
+        constrained_solution(X, y, 1e-30, kind=kind)
+
+
+def test_constrained_solution_respects_the_budget():
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(40, 3))
+    y = X @ np.array([1.0, -2.0, 0.5]) + rng.normal(size=40)
+    for kind in ("l2", "l1", "elastic"):
+        w, lam = constrained_solution(X, y, 0.3, kind=kind)
+        assert lam > 0
+        assert penalty(w, kind) <= 0.3 * (1 + 1e-9)
+        assert penalty(w, kind) == pytest.approx(0.3, rel=1e-6)

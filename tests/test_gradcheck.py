@@ -58,3 +58,17 @@ def test_bad_input():
         numerical_gradient(lambda v: "x", np.ones(3))
     with pytest.raises(TypeError, match="x must be array-like"):
         numerical_gradient(np.sum, "abc")
+
+
+def test_rel_error_floor_keeps_two_near_zero_gradients_from_looking_wrong():
+    # without a floor, 1e-20 against -1e-20 would be 2.0 (CS231n's max(1e-8, |a| + |b|))
+    assert rel_error(np.array([1e-20]), np.array([-1e-20])) == pytest.approx(2e-12)
+    assert rel_error(0.0, 0.0) == 0.0
+    # above the floor it is the plain relative error, symmetric in a and b
+    a, b = np.array([1.0, 2.0]), np.array([1.0, 2.001])
+    assert rel_error(a, b) == pytest.approx(0.001 / np.linalg.norm(b))
+    assert rel_error(a, b) == rel_error(b, a)
+    assert rel_error(np.array([3e-9]), np.array([0.0])) == pytest.approx(3e-9 / 1e-8)
+    assert rel_error(np.array([1e-20]), np.array([-1e-20]), floor=1e-30) == pytest.approx(2.0)
+    with pytest.raises(ValueError, match="floor == 0.0, must be > 0"):
+        rel_error(a, b, floor=0.0)

@@ -9,7 +9,7 @@ from helpers import ConvergenceError, fit_lasso, lasso_lam_max, lasso_loss
 def test_matches_sklearn_lasso(problem, lam):
     X, y = problem
     m = X.shape[0]
-    w, b = fit_lasso(X, y, lam, tol=1e-12, max_iter=100_000)
+    w, b = fit_lasso(X, y, lam, tol=1e-12, n_iters=100_000)
     ref = Lasso(alpha=lam / m, tol=1e-14, max_iter=1_000_000).fit(X, y)
     np.testing.assert_allclose(w, ref.coef_, atol=1e-7)
     assert b == pytest.approx(ref.intercept_, abs=1e-6)
@@ -20,7 +20,7 @@ def test_matches_sklearn_lasso(problem, lam):
 def test_kkt_conditions(problem):
     X, y = problem
     lam = 2.0
-    w, b = fit_lasso(X, y, lam, tol=1e-13, max_iter=200_000)
+    w, b = fit_lasso(X, y, lam, tol=1e-13, n_iters=200_000)
     corr = X.T @ (y - X @ w - b)  # = lam * sign(w_j) on the support, |.| <= lam off it
     on = w != 0
     np.testing.assert_allclose(corr[on], lam * np.sign(w[on]), atol=1e-6)
@@ -47,8 +47,8 @@ def test_exact_zeros_and_constant_column():
 
 def test_warm_start_gives_the_same_solution(problem):
     X, y = problem
-    w_cold, _ = fit_lasso(X, y, 1.0, tol=1e-12, max_iter=100_000)
-    w_warm, _ = fit_lasso(X, y, 1.0, tol=1e-12, max_iter=100_000, w0=np.ones(X.shape[1]))
+    w_cold, _ = fit_lasso(X, y, 1.0, tol=1e-12, n_iters=100_000)
+    w_warm, _ = fit_lasso(X, y, 1.0, tol=1e-12, n_iters=100_000, w0=np.ones(X.shape[1]))
     np.testing.assert_allclose(w_warm, w_cold, atol=1e-7)
 
 
@@ -56,19 +56,62 @@ def test_non_convergence_is_an_error():
     rng = np.random.default_rng(3)
     x = rng.normal(size=30)
     X = np.column_stack([x, x + 1e-3 * rng.normal(size=30)])
-    with pytest.raises(ConvergenceError, match="max_iter=2"):
-        fit_lasso(X, 3 * x, 0.01, max_iter=2)
+    with pytest.raises(ConvergenceError, match="fit_lasso: .* n_iters=2"):
+        fit_lasso(X, 3 * x, 0.01, n_iters=2)
 
 
 def test_bad_input():
     X, y = np.ones((5, 2)), np.ones(5)
     with pytest.raises(ValueError, match="lam == -1.0"):
         fit_lasso(X, y, -1.0)
-    with pytest.raises(ValueError, match="max_iter == 0"):
-        fit_lasso(X, y, 1.0, max_iter=0)
+    with pytest.raises(ValueError, match="n_iters == 0"):
+        fit_lasso(X, y, 1.0, n_iters=0)
     with pytest.raises(ValueError, match="tol == 0.0, must be > 0"):
         fit_lasso(X, y, 1.0, tol=0.0)
     with pytest.raises(ValueError, match="w0 has length 1 but must have length 2"):
         fit_lasso(X, y, 1.0, w0=np.ones(1))
     with pytest.raises(ValueError, match="X has 5 rows but y has 6"):
         lasso_lam_max(X, np.ones(6))
+
+
+@pytest.mark.parametrize("rho", [0.2, 0.5, 0.9])
+def test_elastic_net_matches_sklearn(rho):
+    from sklearn.linear_model import ElasticNet
+
+    from helpers import fit_elastic_net
+
+    rng = np.random.default_rng(8)
+    X = rng.normal(size=(30, 6)) * np.linspace(0.5, 2, 6) + 1
+    y = X @ np.array([1.0, 0, -2, 0, 0.5, 0]) + rng.normal(size=30)
+    lam, m = 3.0, X.shape[0]
+    w, b = fit_elastic_net(X, y, lam, rho=rho, tol=1e-13, n_iters=100_000)
+    ref = ElasticNet(alpha=lam / m, l1_ratio=rho, tol=1e-14, max_iter=1_000_000).fit(X, y)
+    np.testing.assert_allclose(w, ref.coef_, rtol=1e-7, atol=1e-9)
+    assert b == pytest.approx(ref.intercept_, rel=1e-7)
+    # rho = 1 is the lasso, bit for bit (one coordinate descent)
+    np.testing.assert_array_equal(fit_elastic_net(X, y, lam, rho=1.0)[0], fit_lasso(X, y, lam)[0])
+    with pytest.raises(ValueError, match=r"rho == 1.5, must be in \[0, 1\]"):
+        fit_elastic_net(X, y, lam, rho=1.5)
+
+
+def test_errors_name_the_function_that_was_called():
+    from helpers import ConvergenceError, fit_elastic_net, lasso_path
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=30)
+    X = np.column_stack([x, x + 1e-3 * rng.normal(size=30)])
+    with pytest.raises(ConvergenceError, match="^lasso_path: .* n_iters=2"):
+        lasso_path(X, 3 * x, [0.01], n_iters=2)
+    with pytest.raises(ConvergenceError, match="^fit_elastic_net: .* n_iters=2"):
+        fit_elastic_net(X, 3 * x, 0.01, rho=1.0, n_iters=2)
+
+
+def test_old_keyword_max_iter_still_works():
+    from helpers import lasso_path
+
+    rng = np.random.default_rng(1)
+    X, y = rng.normal(size=(20, 4)), rng.normal(size=20)
+    np.testing.assert_array_equal(fit_lasso(X, y, 1.0, max_iter=50)[0],
+                                  fit_lasso(X, y, 1.0, n_iters=50)[0])
+    np.testing.assert_array_equal(lasso_path(X, y, [1.0, 2.0], max_iter=50)[0],
+                                  lasso_path(X, y, [1.0, 2.0], n_iters=50)[0])

@@ -14,7 +14,7 @@ def test_path_matches_sklearn_lasso_at_every_lam(problem):
     X, y = problem
     m = X.shape[0]
     lams = _grid(X, y)
-    W, b = lasso_path(X, y, lams, tol=1e-12, max_iter=100_000)
+    W, b = lasso_path(X, y, lams, tol=1e-12, n_iters=100_000)
     assert W.shape == (lams.size, X.shape[1]) and b.shape == (lams.size,)
     for i, lam in enumerate(lams):
         ref = Lasso(alpha=lam / m, tol=1e-14, max_iter=1_000_000).fit(X, y)
@@ -28,16 +28,16 @@ def test_path_matches_sklearn_lasso_path_on_centered_data(problem):
     Xc, yc = X - X.mean(axis=0), y - y.mean()
     lams = _grid(X, y)
     _, coefs, _ = sk_lasso_path(Xc, yc, alphas=lams / m, tol=1e-14, max_iter=1_000_000)
-    W, _ = lasso_path(X, y, lams, tol=1e-12, max_iter=100_000)
+    W, _ = lasso_path(X, y, lams, tol=1e-12, n_iters=100_000)
     np.testing.assert_allclose(W, coefs.T, atol=1e-7)
 
 
 def test_results_follow_the_order_of_lams_and_equal_cold_starts(problem):
     X, y = problem
     lams = _grid(X, y, k=5)[[3, 0, 4, 1, 2]]                      # not sorted
-    W, b = lasso_path(X, y, lams, tol=1e-12, max_iter=100_000)
+    W, b = lasso_path(X, y, lams, tol=1e-12, n_iters=100_000)
     for i, lam in enumerate(lams):
-        w, b_cold = fit_lasso(X, y, lam, tol=1e-12, max_iter=100_000)
+        w, b_cold = fit_lasso(X, y, lam, tol=1e-12, n_iters=100_000)
         np.testing.assert_allclose(W[i], w, atol=1e-8)
         assert b[i] == pytest.approx(b_cold, abs=1e-8)
 
@@ -61,5 +61,5 @@ def test_bad_input():
         lasso_path(X, y[:3], [1.0])
     with pytest.raises(ValueError, match="tol == 0.0, must be > 0"):
         lasso_path(X, y, [1.0], tol=0.0)
-    with pytest.raises(ValueError, match="max_iter == 0, must be >= 1"):
-        lasso_path(X, y, [1.0], max_iter=0)
+    with pytest.raises(ValueError, match="n_iters == 0, must be >= 1"):
+        lasso_path(X, y, [1.0], n_iters=0)

@@ -1,6 +1,6 @@
 import numpy as np
 import pytest
-from sklearn.linear_model import Ridge
+from sklearn.linear_model import Lasso, Ridge
 from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -40,21 +40,66 @@ def test_nested_cv_one_se_rule_chooses_larger_lams():
     assert np.all(hi.lams_chosen >= lo.lams_chosen)
 
 
-def test_nested_cv_runs_the_lasso_and_unscaled_ridge():
+def _replay(X, y, lams, n_outer, n_inner, seed, make, scale):
+    """Nested CV written out with scikit-learn fits: make(lam, m_train) -> an estimator."""
+    seeds = np.random.default_rng(seed)
+    outer = kfold_indices(X.shape[0], n_outer, seeds)
+
+    def fit_score(X_tr, y_tr, X_te, y_te, lam):
+        if scale:
+            scaler = StandardScaler().fit(X_tr)
+            X_tr, X_te = scaler.transform(X_tr), scaler.transform(X_te)
+        model = make(lam, X_tr.shape[0]).fit(X_tr, y_tr)
+        return np.mean((y_te - model.predict(X_te)) ** 2)
+
+    chosen, outer_mse = [], []
+    for test in outer:
+        train = np.setdiff1d(np.arange(X.shape[0]), test)
+        Xt, yt = X[train], y[train]
+        inner = kfold_indices(train.size, n_inner, seeds)
+        curve = [np.mean([fit_score(np.delete(Xt, f, 0), np.delete(yt, f), Xt[f], yt[f], lam)
+                          for f in inner]) for lam in lams]
+        lam = lams[int(np.argmin(curve))]
+        chosen.append(lam)
+        outer_mse.append(fit_score(Xt, yt, X[test], y[test], lam))
+    return np.array(chosen), np.array(outer_mse)
+
+
+@pytest.mark.parametrize("model, standardize", [("lasso", True), ("ridge", False),
+                                                 ("lasso", False)])
+def test_nested_cv_honours_model_and_standardize(model, standardize):
+    # Planted bugs "model= ignored" and "standardize= ignored" both fail here: the reference
+    # is built from scikit-learn's Lasso/Ridge with or without a StandardScaler.
     rng = np.random.default_rng(13)
-    X = rng.normal(size=(30, 6))
-    y = X[:, 0] * 2 + rng.normal(size=30)
-    lams = np.array([0.5, 5.0, 50.0])
-    lasso = nested_cv(X, y, lams, 3, 3, rng=2, model="lasso")
-    plain = nested_cv(X, y, lams, 3, 3, rng=2, standardize=False)
-    for result in (lasso, plain):
-        assert np.all(np.isin(result.lams_chosen, lams))
-        assert result.outer_mse.shape == (3,) and np.all(result.outer_mse > 0)
+    X = rng.normal(size=(30, 6)) * np.array([0.1, 1, 3, 10, 0.5, 2]) + 5
+    y = X[:, 0] * 20 + X[:, 3] * 0.1 + rng.normal(size=30)
+    lams = np.array([0.05, 0.5, 5.0, 50.0])
+    if model == "lasso":
+        def make(lam, m):
+            return Lasso(alpha=lam / m, tol=1e-14, max_iter=1_000_000)
+    else:
+        def make(lam, m):
+            return Ridge(alpha=lam)
+    result = nested_cv(X, y, lams, 3, 3, rng=2, model=model, standardize=standardize)
+    chosen, outer_mse = _replay(X, y, lams, 3, 3, 2, make, standardize)
+    np.testing.assert_array_equal(result.lams_chosen, chosen)
+    np.testing.assert_allclose(result.outer_mse, outer_mse, rtol=1e-6)
+
+
+def test_model_and_standardize_change_the_result():
+    rng = np.random.default_rng(13)
+    X = rng.normal(size=(30, 6)) * np.array([0.1, 1, 3, 10, 0.5, 2]) + 5
+    y = X[:, 0] * 20 + rng.normal(size=30)
+    lams = np.array([0.05, 0.5, 5.0, 50.0])
+    base = nested_cv(X, y, lams, 3, 3, rng=2)
+    for other in (nested_cv(X, y, lams, 3, 3, rng=2, model="lasso"),
+                  nested_cv(X, y, lams, 3, 3, rng=2, standardize=False)):
+        assert not np.allclose(other.outer_mse, base.outer_mse, rtol=1e-6)
 
 
 def test_bad_input():
     X, y = np.random.default_rng(0).normal(size=(6, 2)), np.ones(6)
-    with pytest.raises(ValueError, match="rule == 'best', must be 'min' or '1se'"):
+    with pytest.raises(ValueError, match=r"rule == 'best', must be one of \('min', '1se'\)"):
         nested_cv(X, y, [1.0], rule="best")
     with pytest.raises(ValueError, match="n_inner == 5, must be <= 4"):
         nested_cv(X, y, [1.0], n_outer=3, n_inner=5)

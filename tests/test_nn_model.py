@@ -102,9 +102,9 @@ def test_bad_input():
         MLP((3, 0, 1), rng=0)
     with pytest.raises(ValueError, match="needs at least"):
         MLP((3,), rng=0)
-    with pytest.raises(ValueError, match=r"rate == 1.5, must be < 1"):
+    with pytest.raises(ValueError, match=r"dropout == 1.5, must be < 1"):
         MLP((3, 4, 1), rng=0, dropout=1.5)
-    with pytest.raises(ValueError, match=r"rate == -0.2, must be >= 0"):
+    with pytest.raises(ValueError, match=r"dropout == -0.2, must be >= 0"):
         MLP((3, 4, 1), rng=0, dropout=-0.2)
     with pytest.raises(ValueError, match="activation == 'swish'"):
         MLP((3, 4, 1), rng=0, activation="swish")
@@ -114,3 +114,29 @@ def test_bad_input():
         net.set_params({"dense1.W": np.ones((3, 4))})
     with pytest.raises(TypeError, match="rng must be a numpy Generator"):
         MLP((3, 4, 1), rng=None)
+
+
+@pytest.mark.parametrize("sizes", [(3, 1), (3, 4, 1)])
+def test_invalid_options_are_refused_in_the_models_own_terms(sizes):
+    # without hidden layers no Activation or Dropout layer is built: the options are still checked
+    with pytest.raises(ValueError, match="activation == 'swish', must be one of"):
+        MLP(sizes, rng=0, activation="swish")
+    with pytest.raises(ValueError, match="scheme == 'glorot', must be one of"):
+        MLP(sizes, rng=0, scheme="glorot")
+    with pytest.raises(ValueError, match=r"dropout == 1.0, must be < 1"):
+        MLP(sizes, rng=0, dropout=1.0)
+    with pytest.raises(TypeError, match="dropout must be a real number"):
+        MLP(sizes, rng=0, dropout="0.5")
+    with pytest.raises(TypeError, match=r"sizes\[0\] must be an integer"):
+        MLP((3.0, 1), rng=0)
+    with pytest.raises(TypeError, match="sizes must be a sequence"):
+        MLP(3, rng=0)
+
+
+def test_relu_defaults_to_he_and_an_explicit_scheme_wins():
+    X = np.ones((2, 50))
+    he = MLP((50, 200, 1), rng=0, activation="relu")
+    lecun = MLP((50, 200, 1), rng=0, activation="relu", scheme="lecun")
+    ratio = np.std(he.params["dense1.W"]) / np.std(lecun.params["dense1.W"])
+    assert ratio == pytest.approx(np.sqrt(2.0), rel=1e-12)
+    assert he.predict(X).shape == (2,)

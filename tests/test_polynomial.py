@@ -96,7 +96,7 @@ def test_bad_input():
         fit_poly_ridge(x, y, 2, -1.0)
     with pytest.raises(ValueError, match="y_val has length"):
         degree_sweep(x, y, x, y[:3], [1])
-    with pytest.raises(ValueError, match="lams must be a 1-D sequence"):
+    with pytest.raises(ValueError, match=r"lams has shape \(\) .* wrap a single value as \[lam\]"):
         lam_sweep(x, y, x, y, 3, 1.0)
     with pytest.raises(ValueError, match="n_datasets == 1"):
         bias_variance(3, 0.0, 10, 1, rng=0)

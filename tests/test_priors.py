@@ -54,7 +54,15 @@ def test_bad_input(problem):
         map_gaussian(X, y, 0.0, 1.0)
     with pytest.raises(ValueError, match="tau == -1.0"):
         simulate_lam_selection(10, 2, 1.0, -1.0, 5, rng=0)
-    with pytest.raises(ValueError, match="lams must be a non-empty grid"):
+    with pytest.raises(ValueError, match=r"lams has 1 value\(s\) <= 0"):
         simulate_lam_selection(10, 2, 1.0, 1.0, 5, rng=0, lams=[-1.0, 1.0])
     with pytest.raises(TypeError, match="rng must be a numpy Generator"):
         simulate_lam_selection(10, 2, 1.0, 1.0, 5, rng="seed")
+
+
+def test_lam_selection_refuses_what_leave_one_out_cannot_do():
+    # its own message, not loo_cv_ridge's: m >= 3 and a grid of lam > 0
+    with pytest.raises(ValueError, match="m == 2, must be >= 3"):
+        simulate_lam_selection(2, 2, 1.0, 1.0, 5, rng=0)
+    with pytest.raises(ValueError, match=r"lams has 1 value\(s\) <= 0"):
+        simulate_lam_selection(10, 2, 1.0, 1.0, 5, rng=0, lams=[0.0, 1.0])

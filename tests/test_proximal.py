@@ -43,7 +43,7 @@ def test_ista_matches_coordinate_descent_and_sklearn(problem, lam):
     X, y = problem
     m = X.shape[0]
     result = fit_lasso_ista(X, y, lam, n_iters=15_000)
-    w_cd, b_cd = fit_lasso(X, y, lam, tol=1e-13, max_iter=200_000)
+    w_cd, b_cd = fit_lasso(X, y, lam, tol=1e-13, n_iters=200_000)
     ref = Lasso(alpha=lam / m, tol=1e-14, max_iter=1_000_000).fit(X, y)
     np.testing.assert_allclose(result.w, w_cd, atol=1e-6)
     np.testing.assert_allclose(result.w, ref.coef_, atol=1e-6)

@@ -115,7 +115,7 @@ def test_bad_input():
         fit_ridge_gd(X, y, 1.0, lr=0.1, n_iters=0)
     with pytest.raises(TypeError, match="n_iters must be an integer"):
         fit_ridge_gd(X, y, 1.0, lr=0.1, n_iters=10.5)
-    with pytest.raises(ValueError, match="w has length 3 but must have length 2"):
+    with pytest.raises(ValueError, match="w0 has length 3 but must have length 2"):
         fit_ridge_gd(X, y, 1.0, lr=0.1, n_iters=10, w0=np.ones(3))
     with pytest.raises(ValueError, match="X has 5 rows but y has 4 entries"):
         ridge_closed_form(X, np.ones(4), 1.0)

@@ -130,3 +130,17 @@ def test_bad_input():
         loo_cv_ridge(X[:2], y[:2], [1.0])
     with pytest.raises(ValueError, match=r"X has shape \(6,\)"):
         effective_df(np.ones(6), [1.0])
+
+
+def test_round_off_directions_are_null_directions_everywhere():
+    # one rank cutoff for the closed form, the path and the degrees of freedom (m <= n)
+    rng = np.random.default_rng(6)
+    X, y = rng.normal(size=(5, 8)), rng.normal(size=5)
+    lams = np.array([1e-12, 1.0])
+    W, b = ridge_path(X, y, lams)
+    for i, lam in enumerate(lams):
+        w_ref, b_ref = ridge_closed_form(X, y, lam)
+        np.testing.assert_allclose(W[i], w_ref, rtol=1e-9, atol=1e-12)
+        assert b[i] == pytest.approx(b_ref, rel=1e-9)
+    # df counts only the m - 1 real directions: at a tiny lam it is m - 1, not min(m, n) = m
+    assert effective_df(X, np.array([1e-12]))[0] == pytest.approx(4.0, rel=1e-9)

@@ -1,11 +1,16 @@
 import numpy as np
+import pytest
 
-from helpers.exercises import check_mse
+from helpers.exercises import check_mse, check_ridge_bias
 from solutions import ch00
 
 
-def test_solution_passes():
-    assert check_mse.grade(ch00.mean_squared_error).passed
+@pytest.mark.parametrize("check, solution", [
+    (check_mse, ch00.mean_squared_error),
+    (check_ridge_bias, ch00.ridge_bias),
+])
+def test_solutions_pass(check, solution):
+    assert check.grade(solution).passed
 
 
 def test_planted_mistakes_get_their_hints():

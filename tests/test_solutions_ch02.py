@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from helpers.exercises import (
+    check_laplace_map_lambda,
     check_map_lambda,
     check_ridge_objective,
     check_standardize,
@@ -15,6 +16,7 @@ from solutions import ch02
     (check_standardize, ch02.standardize),
     (check_torch_weight_decay, ch02.torch_weight_decay),
     (check_map_lambda, ch02.map_lambda),
+    (check_laplace_map_lambda, ch02.laplace_map_lambda),
 ])
 def test_solutions_pass(check, solution):
     assert check.grade(solution).passed

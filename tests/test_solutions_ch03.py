@@ -1,7 +1,12 @@
 import numpy as np
 import pytest
 
-from helpers.exercises import check_ridge_gradient, check_soft_threshold, check_weight_decay_step
+from helpers.exercises import (
+    check_ridge_gradient,
+    check_soft_threshold,
+    check_step_size_bound,
+    check_weight_decay_step,
+)
 from solutions import ch03
 
 
@@ -9,6 +14,7 @@ from solutions import ch03
     (check_ridge_gradient, ch03.ridge_gradient),
     (check_soft_threshold, ch03.soft_threshold),
     (check_weight_decay_step, ch03.weight_decay_step),
+    (check_step_size_bound, ch03.step_size_bound),
 ])
 def test_solutions_pass(check, solution):
     assert check.grade(solution).passed

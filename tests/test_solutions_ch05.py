@@ -3,7 +3,12 @@ import pytest
 
 from helpers import loo_cv_ridge, one_se_rule
 from helpers.exercises import ch05 as checks
-from helpers.exercises import check_fold_labels, check_loo_ridge, check_one_se_lam
+from helpers.exercises import (
+    check_fold_labels,
+    check_loo_ridge,
+    check_one_se_lam,
+    check_tuned_pipeline,
+)
 from solutions import ch05
 
 
@@ -11,6 +16,7 @@ def test_solutions_pass():
     assert check_fold_labels.grade(ch05.fold_labels).passed
     assert check_one_se_lam.grade(ch05.one_se_lam).passed
     assert check_loo_ridge.grade(ch05.loo_ridge).passed
+    assert check_tuned_pipeline.grade(ch05.tuned_test_mse).passed
 
 
 def test_references_agree_with_the_helpers():
@@ -28,11 +34,12 @@ def test_references_agree_with_the_helpers():
 def test_stubs_get_the_not_implemented_line():
     def stub(*args):
         raise NotImplementedError
-    for check in (check_fold_labels, check_one_se_lam, check_loo_ridge):
+    for check in (check_fold_labels, check_one_se_lam, check_loo_ridge, check_tuned_pipeline):
         assert check.grade(stub).status == "todo"
 
 
-@pytest.mark.parametrize("check", [check_fold_labels, check_one_se_lam, check_loo_ridge],
+@pytest.mark.parametrize("check", [check_fold_labels, check_one_se_lam, check_loo_ridge,
+                                   check_tuned_pipeline],
                          ids=lambda c: c.name)
 def test_each_planted_mistake_gets_its_own_hint(check):
     for mistake in check.mistakes:

@@ -57,15 +57,16 @@ def _adam_core(w, grad, mom, vel, t, lr, b1=0.9, b2=0.999, eps=1e-8, correct=Tru
 
 
 @pytest.mark.parametrize("phrase,wrong", [
-    ("Adam with L2", lambda w, g, mom, vel, t, lr, wd: _adam_core(w, g + wd * w, mom, vel, t, lr)),
+    ("Adam with L2",
+     lambda w, g, mom, vel, t, lr, wd, *c: _adam_core(w, g + wd * w, mom, vel, t, lr, *c)),
     ("bias correction is missing",
-     lambda w, g, mom, vel, t, lr, wd: _adam_core(w - lr * wd * w, g, mom, vel, t, lr,
-                                                  correct=False)),
+     lambda w, g, mom, vel, t, lr, wd, *c: _adam_core(w - lr * wd * w, g, mom, vel, t, lr, *c,
+                                                      correct=False)),
     ("not multiplied by lr",
-     lambda w, g, mom, vel, t, lr, wd: _adam_core(w - wd * w, g, mom, vel, t, lr)),
+     lambda w, g, mom, vel, t, lr, wd, *c: _adam_core(w - wd * w, g, mom, vel, t, lr, *c)),
     ("after the Adam step",
-     lambda w, g, mom, vel, t, lr, wd: (lambda r: (r[0] * (1 - lr * wd), r[1], r[2]))(
-         _adam_core(w, g, mom, vel, t, lr))),
+     lambda w, g, mom, vel, t, lr, wd, *c: (lambda r: (r[0] * (1 - lr * wd), r[1], r[2]))(
+         _adam_core(w, g, mom, vel, t, lr, *c))),
 ])
 def test_adamw_mistakes_get_their_hints(phrase, wrong):
     fb = check_adamw_step.grade(wrong)

@@ -51,10 +51,11 @@ def test_hmrt_risk_mistakes():
     under = lambda g, s, r: s**2 * g / (1 - g)  # noqa: E731
     _assert_hints(check_hmrt_risk, {
         "you kept only the variance": _piecewise(under, lambda g, s, r: s**2 / (g - 1)),
-        "not r^2/gamma": _piecewise(under, lambda g, s, r: r**2 / g + s**2 / (g - 1)),
+        "not w_norm^2/gamma": _piecewise(under, lambda g, s, r: r**2 / g + s**2 / (g - 1)),
         "use sigma**2, not sigma": _piecewise(lambda g, s, r: s * g / (1 - g),
                                               lambda g, s, r: r**2 * (1 - 1 / g) + s / (g - 1)),
-        "r**2, not r": _piecewise(under, lambda g, s, r: r * (1 - 1 / g) + s**2 / (g - 1)),
+        "w_norm**2, not w_norm": _piecewise(under,
+                                            lambda g, s, r: r * (1 - 1 / g) + s**2 / (g - 1)),
         "dropped the factor gamma": lambda g, s, r: (s**2 / (1 - g) if g < 1
                                                      else ch07.min_norm_risk(g, s, r)),
         "you added the noise": lambda g, s, r: ch07.min_norm_risk(g, s, r) + s**2,
@@ -68,7 +69,7 @@ def test_optimal_lam_mistakes():
         "upside down": lambda m, n, s, r: n * r**2 / s**2,
         "forgot the factor n": lambda m, n, s, r: s**2 / r**2,
         "use variances": lambda m, n, s, r: n * s / r,
-        "square r as well": lambda m, n, s, r: n * s**2 / r,
+        "square w_norm as well": lambda m, n, s, r: n * s**2 / r,
     })
 
 

@@ -109,3 +109,25 @@ def test_render_and_freeze_reject_what_is_not_a_figure():
         render_png([])
     with pytest.raises(TypeError, match="moving must be a sequence of matplotlib artists"):
         freeze_background(Figure(), [1.0])
+
+
+def test_plain_ticks_and_decade_labels():
+    from helpers.widgets.core import _plain_ticks, decade_label
+
+    assert [decade_label(v) for v in (1e-4, 1.0, 10.0, 1e3)] == ["10⁻⁴", "10⁰", "10¹", "10³"]
+    ax = Figure().add_subplot()
+    ax.set_xscale("log")
+    _plain_ticks(ax.xaxis, [1e-2, 1.0, 1e2], decade_label)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["10⁻²", "10⁰", "10²"]
+    assert len(ax.xaxis.get_minorticklocs()) == 0
+    _plain_ticks(ax.yaxis, [0.0, 0.25], "{:.2f}")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["0.00", "0.25"]
+
+
+def test_plain_ticks_is_defined_once():
+    """One shared helper: the explorers import it from core instead of defining their own."""
+    import helpers.widgets.core as core
+    import helpers.widgets.cv_explorer as cv
+    import helpers.widgets.lambda_fit as lf
+
+    assert cv._plain_ticks is core._plain_ticks and lf._plain_ticks is core._plain_ticks

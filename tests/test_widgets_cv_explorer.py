@@ -129,3 +129,18 @@ def test_problem_type_is_checked():
     from helpers.widgets.cv_explorer import cv_explorer_update
     with pytest.raises(TypeError, match="problem must be a CVExplorerProblem"):
         cv_explorer_update(None, 5, 0.0)
+
+
+def test_lam_ticks_cover_both_ends_of_the_axis_and_slider_says_lambda(problem):
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    draw_cv_explorer(fig, problem, 5, 0.0)
+    left = fig.axes[0]
+    ticks = left.get_xticks()
+    lo, hi = left.get_xlim()
+    assert ticks.min() == pytest.approx(lo) and ticks.max() == pytest.approx(hi)
+    assert [t.get_text() for t in left.get_xticklabels()][-1] == "10³"
+    box = cv_explorer(problem)
+    assert "λ" in box.children[1].children[0].description
+    assert "lam" not in box.children[1].children[0].description

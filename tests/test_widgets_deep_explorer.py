@@ -147,3 +147,14 @@ def test_bad_input(data, grid):
         de.precompute_deep_grid(x, y, xv, yv, lams=[0.0], x_test=xv)
     with pytest.raises(ValueError, match="x_test has 15 entries but y_test has 14"):
         de.precompute_deep_grid(x, y, xv, yv, lams=[0.0], x_test=xv, y_test=yv[:-1])
+
+
+def test_norm_panel_labels_render_as_mathematics(grid):
+    fig = plt.figure()
+    de.draw_deep_explorer(fig, grid, 1.0, ADAMW)
+    ax_norm = fig.axes[1]
+    assert ax_norm.get_ylabel() == r"Frobenius norm $\|W_l\|_F$"
+    assert [t.get_text() for t in ax_norm.get_xticklabels()] == ["$W_1$", "$W_2$"]
+    assert [t.get_text() for t in ax_norm.get_legend().get_texts()] == list(de.DEEP_OPTIMIZERS)
+    FigureCanvasAgg(fig).draw()  # the mathtext parses
+    plt.close(fig)

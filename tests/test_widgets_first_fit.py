@@ -28,8 +28,13 @@ def test_draw_and_explorer(data):
     fig = plt.figure()
     ax = draw_ridge_line(fig, X, y, 5.0)
     assert "λ = 5" in ax.get_title() and len(ax.lines) == 2
+    assert ax.get_xlabel() == "x (the one feature)" and ax.get_ylabel() == "y (target)"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any(t.startswith("ridge fit: w =") for t in labels), labels
+    assert "mean of y" in labels and "data" in labels
     box = ridge_line_explorer(X, y)
     slider = box.children[0].children[0]
+    assert slider.description == "λ" and slider.min == 0.0  # λ = 0 (least squares) is reachable
     slider.value = 100.0
     assert slider.value == 100.0
     plt.close("all")

@@ -9,6 +9,7 @@ from helpers.widgets.gd_path import (
     gd_path_explorer,
     gd_path_update,
     make_gd_path_problem,
+    verdict,
 )
 
 
@@ -58,10 +59,27 @@ def test_converges_below_and_diverges_above_the_bound(data):
     assert np.linalg.norm(above["path"][-1]) > 1e6
 
 
+def test_verdict_reports_the_criterion_and_the_distance_left(data):
+    X, y = data
+    lr_max = gd_path_update(X, y, 1.0, 0.0, n_steps=1)["lr_max"]
+    slow = gd_path_update(X, y, 0.02 * lr_max, 0.0, n_steps=30)
+    fast = gd_path_update(X, y, 0.5 * lr_max, 0.0, n_steps=400)
+    above = gd_path_update(X, y, 1.05 * lr_max, 0.0, n_steps=30)
+    # below the bound but visibly not there yet: the share left is large and says so
+    w_star, w0 = slow["w_star"], slow["path"][0]
+    left = np.linalg.norm(slow["path"][-1] - w_star) / np.linalg.norm(w0 - w_star)
+    assert slow["gap_left"] == pytest.approx(left) and left > 0.1
+    assert verdict(slow) == f"η < 2/L: {100 * left:.2g}% of the distance to w★ left after 30 steps"
+    assert verdict(fast).startswith("η < 2/L: < 0.01% of the distance")
+    assert verdict(above) == "η > 2/L: diverges"
+
+
 def test_draw_and_explorer(data):
     X, y = data
     ax = draw_gd_path(gd_path_update(X, y, 0.5, 0.0))
-    assert ax.get_xlabel() == "w1" and len(ax.lines) == 2
+    assert ax.get_xlabel() == "$w_1$" and len(ax.lines) == 3
+    labels = ax.get_legend_handles_labels()[1]
+    assert labels == ["gradient-descent iterates", "minimizer w★", "contours of J"]
     plt.close("all")
 
 
@@ -96,7 +114,9 @@ def test_explorer_artists_follow_gd_path_update(data):
     state = gd_path_update(X, y, 0.4, 12.0, n_steps=10, extent=(-3, 4, -2, 5))
     np.testing.assert_allclose(ax.lines[0].get_xydata(), state["path"])
     np.testing.assert_allclose(ax.lines[1].get_xydata()[0], state["w_star"])
-    assert ax.get_title() == f"lr = 0.400, 2/L = {state['lr_max']:.3f}: converges"
+    assert ax.get_title() == (f"η = 0.400, 2/L = {state['lr_max']:.3f}\n"
+                              f"{verdict(state)}")
+    assert ax.get_title().split("\n")[1].startswith("η < 2/L: ")
     assert len(ax.collections) == 1 and ax.collections[0] is not contours_before   # new lam
     assert ax.get_xlim() == (-3, 4) and ax.get_ylim() == (-2, 5)                   # fixed window
     kept = ax.collections[0]

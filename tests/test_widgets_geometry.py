@@ -51,7 +51,9 @@ def test_l1_sparsity_count_and_huge_lam():
 def test_panel_and_explorer():
     X, y = _two_features()
     ax = plot_geometry_lam(X, y, 1e6, "l1")
-    assert "2 zero" in ax.get_title()
+    assert ax.get_title().startswith("L1, λ = 1e+06\n") and "2 weights exactly 0" in ax.get_title()
+    labels = ax.get_legend_handles_labels()[1]
+    assert "contour touching the region" in labels
     box = geometry_explorer(X, y)
     assert isinstance(box, widgets.VBox)
     image = box.children[-1]
@@ -85,7 +87,10 @@ def test_setup_update_moves_region_and_point():
     w = geometry_update(X, y, 80.0, "l1")["w"]
     markers = [line for line in ax.lines if line.get_marker() == "o"]
     np.testing.assert_allclose(np.ravel(markers[0].get_xydata()), w)
-    assert "1 zero" in ax.get_title()
+    assert ax.get_title() == f"L1, λ = 80\nw = ({w[0]:.2f}, {w[1]:.2f}), 1 weight exactly 0"
+    labels = ax.get_legend_handles_labels()[1]
+    assert labels == ["loss contours", "region P(w) ≤ B", "contour touching the region",
+                      "least squares", "solution"]
     np.testing.assert_allclose(penalty(ax.patches[0].get_xy(), "l1"), penalty(w, "l1"),
                                rtol=1e-6)
 

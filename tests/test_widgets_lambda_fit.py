@@ -76,7 +76,7 @@ def test_explorer_update_shows_the_fit_of_the_slider_value(problem):
     np.testing.assert_allclose(ax_fit.lines[-1].get_ydata(), state["y_grid"])
     np.testing.assert_allclose([bar.get_height() for bar in ax_w.patches], state["w"])
     np.testing.assert_allclose(ax_err.lines[-1].get_ydata(), [state["train_mse"], state["val_mse"]])
-    assert ax_fit.get_title() == f"Degree-{problem.degree} fit, lam = 0.01"
+    assert ax_fit.get_title() == f"Degree-{problem.degree} fit, λ = 0.01"
     # the axis limits are fixed once: they hold every coefficient of the grid
     limit = ax_w.get_ylim()[1]
     assert all(np.max(np.abs(lambda_fit_update(problem, lam)["w"])) < limit for lam in problem.lams)
@@ -97,3 +97,24 @@ def test_problem_type_is_checked():
     from helpers.widgets.lambda_fit import lambda_fit_explorer
     with pytest.raises(TypeError, match="problem must be a LambdaFitProblem"):
         lambda_fit_explorer(None)
+
+
+def test_error_panel_has_a_legend_and_ticks_over_the_whole_lam_axis():
+    from matplotlib.figure import Figure
+
+    problem = make_lambda_fit_problem(1)                 # the notebook's grid: 1e-4 .. 1e3
+    fig = Figure()
+    draw_lambda_fit(fig, problem, 2.5)
+    ax_err = fig.axes[2]
+    labels = [t.get_text() for t in ax_err.get_legend().get_texts()]
+    assert labels == ["train", "validation", "at the current λ"]
+    ticks = ax_err.get_xticks()
+    lo, hi = ax_err.get_xlim()
+    assert ticks.min() == pytest.approx(lo) and ticks.max() == pytest.approx(hi)   # 1e-4 .. 1e3
+    assert [t.get_text() for t in ax_err.get_xticklabels()][-1] == "10³"
+    assert "λ" in ax_err.get_xlabel() and "λ" in fig.axes[0].get_title()
+
+
+def test_slider_label_uses_lambda(problem):
+    slider = lambda_fit_explorer(problem).children[0].children[0]
+    assert "λ" in slider.description and "lam" not in slider.description

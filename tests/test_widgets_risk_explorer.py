@@ -20,7 +20,7 @@ LAMS = np.concatenate([[0.0], np.logspace(-1, 3, 9)])
 
 @pytest.fixture(scope="module")
 def grid():
-    return risk_grid(100, GAMMAS, LAMS, sigma=0.5, r=1.0)
+    return risk_grid(100, GAMMAS, LAMS, sigma=0.5, w_norm=1.0)
 
 
 def test_grid_values_are_the_theory(grid):
@@ -122,3 +122,15 @@ def test_bad_input(grid):
     with pytest.raises(TypeError, match="grid must be a RiskGrid"):
         plot_risk_panels(None, 1.0, 1.0)
     assert isinstance(grid, RiskGrid)
+
+
+def test_labels_use_the_course_notation_and_every_line_kind_is_in_a_legend(grid):
+    fig = plt.figure()
+    setup_risk_explorer(fig, grid)(2.0, 10.0)
+    ax_g, ax_l = fig.axes[:2]
+    for ax in (ax_g, ax_l):
+        assert "w★" in ax.get_ylabel() and "lam" not in ax.get_xlabel()
+    assert {t.get_text() for t in ax_g.get_legend().get_texts()} == {
+        "minimum norm (λ = 0)", "best λ* at each γ", "chosen λ", "chosen (γ, λ)"}
+    assert "best λ* = nσ²/‖w★‖²" in {t.get_text() for t in ax_l.get_legend().get_texts()}
+    plt.close(fig)

@@ -1,4 +1,10 @@
-"""Exercise checks for notebook 01 (background: overfitting, vanishing and exploding gradients)."""
+"""Exercise checks for notebook 01 (background: overfitting, vanishing and exploding gradients).
+
+The cases separate every planted mistake from the right answer on at least one case: |x| both
+below and above 1 (so a missing or extra power changes the values), widths where 2/n_in,
+sqrt(2)/n_in and sqrt(2/n_in) all differ, and gradients both above and below the clipping
+threshold, including a small one (norm below 1) where squaring the norm would change the verdict.
+"""
 
 import numpy as np
 
@@ -13,7 +19,8 @@ def _poly_features(x, degree):
 
 def _poly_cases():
     rng = np.random.default_rng(101)
-    return [(rng.uniform(-1, 1, 6), 3), (rng.uniform(-2, 2, 9), 5), (np.array([0.5, 2.0]), 1)]
+    return [(rng.uniform(-1, 1, 6), 3), (rng.uniform(-2, 2, 9), 5), (np.array([0.5, 2.0]), 1),
+            (rng.uniform(-3, 3, 4), 7), (np.array([0.01, -0.02, 0.03]), 2)]
 
 
 check_poly_features = Exercise(
@@ -31,6 +38,12 @@ check_poly_features = Exercise(
                 "in increasing order."),
         Mistake(lambda x, d: (x[:, None] ** np.arange(1, d + 1)).T,
                 "your matrix is transposed: one row per sample, one column per power (m, degree)."),
+        Mistake(lambda x, d: x[:, None] ** np.arange(1, d + 2),
+                "your powers run from 1 to degree+1, one column too many; stop at x^degree."),
+        Mistake(lambda x, d: x[:, None] ** np.arange(1, d),
+                "your powers run from 1 to degree-1, one column too few; include x^degree."),
+        Mistake(lambda x, d: x[:, None] * np.arange(1, d + 1),
+                "you multiplied x by 1, 2, ..., degree; raise it to those powers with ** instead."),
     ],
 )
 
@@ -42,7 +55,7 @@ def _he_std(n_in):
 check_he_std = Exercise(
     name="he_std",
     reference=_he_std,
-    cases=lambda: [(64,), (256,), (1000,)],
+    cases=lambda: [(64,), (256,), (1000,), (3,)],
     mistakes=[
         Mistake(lambda n: float(np.sqrt(1.0 / n)),
                 "that is the LeCun/Xavier scale sqrt(1/n_in); ReLU zeroes half of its inputs, so "
@@ -51,6 +64,15 @@ check_he_std = Exercise(
                 "2/n_in is the variance; the standard deviation is its square root."),
         Mistake(lambda n: float(np.sqrt(2.0) / n),
                 "take the square root of the whole ratio 2/n_in, not of the 2 only."),
+        Mistake(lambda n: float(np.sqrt(1.0 / (2.0 * n))),
+                "you halved the variance, 1/(2 n_in); ReLU zeroes half of its inputs, so He et al. "
+                "double it instead: sqrt(2/n_in)."),
+        Mistake(lambda n: float(np.sqrt(6.0 / n)),
+                "sqrt(6/n_in) is the bound of He's uniform initialization, not a standard "
+                "deviation; the normal one has standard deviation sqrt(2/n_in)."),
+        Mistake(lambda n: float(np.sqrt(n / 2.0)),
+                "the ratio is upside down: the standard deviation is sqrt(2/n_in), which shrinks "
+                "as the layer gets wider."),
     ],
 )
 
@@ -62,7 +84,8 @@ def _clip(g, threshold):
 
 def _clip_cases():
     return [(np.array([3e4, -4e4]), 5.0), (np.array([0.1, 0.2, -0.2]), 1.0),
-            (np.array([6.0, 8.0, 0.0]), 2.0)]
+            (np.array([6.0, 8.0, 0.0]), 2.0), (np.array([3e-6, 4e-6]), 1e-6),
+            (np.array([0.6, -0.7, 0.1]), 1.5)]
 
 
 check_clip_by_norm = Exercise(
@@ -78,6 +101,15 @@ check_clip_by_norm = Exercise(
                 "small ones pass unchanged."),
         Mistake(lambda g, t: g / np.linalg.norm(g) if np.linalg.norm(g) >= t else g,
                 "you normalized to length 1; the clipped gradient should have length threshold."),
+        Mistake(lambda g, t: g * (t / np.sum(g**2)) if np.sum(g**2) >= t else g,
+                "you used the squared norm sum(g**2); clip by the Euclidean norm "
+                "||g|| = sqrt(sum(g**2)), np.linalg.norm(g)."),
+        Mistake(lambda g, t: g * (t / np.sum(np.abs(g))) if np.sum(np.abs(g)) >= t else g,
+                "you used the L1 norm sum(|g|); gradient clipping uses the Euclidean (L2) norm "
+                "np.linalg.norm(g)."),
+        Mistake(lambda g, t: (g * (np.linalg.norm(g) / t) if np.linalg.norm(g) >= t else g),
+                "your ratio is upside down: multiply g by threshold/||g||, which is below 1 "
+                "when the gradient is too long."),
         Mistake(lambda g, t: (_clip(g, t), float(np.linalg.norm(g))),
                 "you returned a tuple (clipped, norm), like hp.clip_by_norm does; this exercise "
                 "asks for the clipped array only, of the shape of g."),

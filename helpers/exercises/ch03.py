@@ -1,14 +1,19 @@
 """Exercise checks for notebook 03 (deriving the gradient).
 
 Convention: J(w, b) = 1/(2m) ||X w + b - y||^2 + lam/(2m) ||w||^2, bias not penalized.
+Every check accepts an answer right to float32 precision, written any way (a list, another
+formula); each planted mistake is separated from the right answer by at least one case
+(tests/test_exercises_ch03.py plants every one of them).
 """
 
 import numpy as np
 
 from ..linear.losses import ridge_grad, soft_threshold
 from ._core import Exercise, Mistake
+from .ch02 import ShapeHintExercise
 
-__all__ = ["check_ridge_gradient", "check_soft_threshold", "check_weight_decay_step"]
+__all__ = ["check_ridge_gradient", "check_soft_threshold", "check_weight_decay_step",
+           "check_step_size_bound"]
 
 
 def _linear_cases():
@@ -19,6 +24,14 @@ def _linear_cases():
         X = rng.normal(size=(m, n)) + 0.5
         cases.append((rng.normal(size=n), 1.5, X, rng.normal(size=m) + 1.0, lam))
     return cases
+
+
+def _gradient_cases():
+    """The linear cases, plus one with large values and lam = 0."""
+    rng = np.random.default_rng(33)
+    X = 10.0 * rng.normal(size=(15, 2))
+    return _linear_cases() + [(100.0 * rng.normal(size=2), -40.0, X,
+                               50.0 * rng.normal(size=15), 0.0)]
 
 
 def _residual(w, b, X, y):
@@ -39,21 +52,28 @@ def _mistake_gradient(kind):
     def wrong(w, b, X, y, lam):
         data, penalty, grad_b = _grad_parts(w, b, X, y, lam)
         m = X.shape[0]
-        return {
-            "factor2": (2 * (data + penalty), 2 * grad_b),
-            "no_1_over_m": (data + lam * w, grad_b),
-            "penalty_factor2": (data + 2 * penalty, grad_b),
-            "bias": (data + penalty, grad_b + lam / m * b),
-            "no_penalty": (data, grad_b),
-            "sign": (-data + penalty, -grad_b),
-        }[kind]
+        variants = {
+            "factor2": lambda: (2 * (data + penalty), 2 * grad_b),
+            "no_1_over_m": lambda: (data + lam * w, grad_b),
+            "penalty_factor2": lambda: (data + 2 * penalty, grad_b),
+            "bias": lambda: (data + penalty, grad_b + lam / m * b),
+            "no_penalty": lambda: (data, grad_b),
+            "sign": lambda: (-data + penalty, -grad_b),
+            "sum_b": lambda: (data + penalty, grad_b * m),
+            "over_n": lambda: (data * m / X.shape[1] + penalty, grad_b),
+            "l1": lambda: (data + lam / m * np.sign(w), grad_b),
+            # y as a column: X w + b - y broadcasts to (m, m), so X^T r is (n, m)
+            "column_y": lambda: (X.T @ (X @ w + b - y.reshape(-1, 1)) / m + penalty[:, None],
+                                 grad_b),
+        }
+        return variants[kind]()
     return wrong
 
 
-check_ridge_gradient = Exercise(
+check_ridge_gradient = ShapeHintExercise(
     name="ridge_gradient",
     reference=_reference_gradient,
-    cases=_linear_cases,
+    cases=_gradient_cases,
     mistakes=[
         Mistake(_mistake_gradient("factor2"),
                 "your gradient is off by a factor of 2: did you drop the 1/2 of 1/(2m)? "
@@ -70,6 +90,17 @@ check_ridge_gradient = Exercise(
         Mistake(_mistake_gradient("sign"),
                 "the data term has the wrong sign: use r = X w + b - y (prediction minus "
                 "target), so that grad_w = (1/m) X^T r + (lam/m) w."),
+        Mistake(_mistake_gradient("sum_b"),
+                "grad_b is a sum; it is the mean of the residuals, (1/m) sum_i r_i."),
+        Mistake(_mistake_gradient("over_n"),
+                "the data gradient is divided by n (features) instead of m (samples): "
+                "(1/m) X^T r."),
+        Mistake(_mistake_gradient("l1"),
+                "that is the L1 (sub)gradient (lam/m) sign(w); the L2 penalty lam/(2m) ||w||^2 "
+                "has gradient (lam/m) w."),
+        Mistake(_mistake_gradient("column_y"),
+                "grad_w has shape (n, m): y was used as a column (m, 1) and X w - y broadcast "
+                "to an (m, m) matrix; keep y 1-D so that r has shape (m,)."),
     ],
 )
 
@@ -91,12 +122,21 @@ check_soft_threshold = Exercise(
                 "max(|z| - t, 0)."),
         Mistake(lambda z, t: np.maximum(z - t, 0.0),
                 "negative entries are lost: use sign(z) * max(|z| - t, 0) so both sides shrink."),
+        Mistake(lambda z, t: np.maximum(np.abs(z) - t, 0.0),
+                "the sign is lost: multiply max(|z| - t, 0) by sign(z)."),
+        Mistake(lambda z, t: np.clip(z, -t, t),
+                "that clips z to [-t, t]; the soft threshold does the opposite: entries inside "
+                "[-t, t] become 0 and the others move toward 0 by t."),
     ],
 )
 
 
 def _step_cases():
     return [(*case, lr) for case, lr in zip(_linear_cases(), (0.1, 0.05, 0.02))]
+
+
+def _two_steps(w, b, X, y, lam, lr):
+    return _reference_step(*_reference_step(w, b, X, y, lam, lr), X, y, lam, lr)
 
 
 def _reference_step(w, b, X, y, lam, lr):
@@ -115,11 +155,15 @@ def _mistake_step(kind):
             return decay * w - lr * data, float(decay * b - lr * grad_b)
         if kind == "ascent":
             return decay * w + lr * data, float(b + lr * grad_b)
+        if kind == "no_lr":
+            return (1 - lam / m) * w - data, float(b - grad_b)
+        if kind == "decay_after":
+            return decay * (w - lr * data), float(b - lr * grad_b)
         return decay * w - lr * data, float(b - lr * grad_b)
     return wrong
 
 
-check_weight_decay_step = Exercise(
+check_weight_decay_step = ShapeHintExercise(
     name="weight_decay_step",
     reference=_reference_step,
     cases=_step_cases,
@@ -134,5 +178,54 @@ check_weight_decay_step = Exercise(
                 "(lam/m) w, so the factor is (1 - lr*lam/m)."),
         Mistake(_mistake_step("ascent"),
                 "the data step goes uphill: subtract lr * (1/m) X^T r, with r = X w + b - y."),
+        Mistake(_mistake_step("no_lr"),
+                "the learning rate lr is ignored: both the decay and the data step are "
+                "multiplied by lr, w <- (1 - lr*lam/m) w - lr (1/m) X^T r."),
+        Mistake(_two_steps,
+                "that is two steps (one step too many): return the result of a single update."),
+        Mistake(_mistake_step("decay_after"),
+                "you decayed the weights after the data step; both terms use the old w: "
+                "w <- (1 - lr*lam/m) w - lr (1/m) X^T r, with r computed from the old w."),
+    ],
+)
+
+
+def _bound_cases():
+    """(X, lam): centered X with m > n, m < n, lam = 0 and a large lam."""
+    cases = []
+    for seed, (m, n), lam, scale in [(34, (30, 3), 0.0, 1.0), (35, (40, 5), 5.0, 3.0),
+                                     (36, (8, 12), 2.0, 1.0), (37, (25, 4), 400.0, 0.5)]:
+        X = scale * np.random.default_rng(seed).normal(size=(m, n))
+        cases.append((X - X.mean(axis=0), lam))
+    return cases
+
+
+def _top_eig(X, lam):
+    return float(np.linalg.eigvalsh((X.T @ X + lam * np.eye(X.shape[1])) / X.shape[0])[-1])
+
+
+check_step_size_bound = Exercise(
+    name="step_size_bound",
+    reference=lambda X, lam: 2.0 / _top_eig(X, lam),
+    cases=_bound_cases,
+    mistakes=[
+        Mistake(lambda X, lam: 1.0 / _top_eig(X, lam),
+                "that is 1/L, a safe and common choice of step, but the bound asked for is 2/L: "
+                "|1 - lr * nu| < 1 holds for every eigenvalue nu exactly when lr < 2/L."),
+        Mistake(lambda X, lam: 2.0 / float(np.linalg.eigvalsh(
+                    (X.T @ X + lam * np.eye(X.shape[1])) / X.shape[0])[0]),
+                "you used the smallest eigenvalue; the bound is set by the largest one, "
+                "L = nu_max: the steepest direction is the first to overshoot."),
+        Mistake(lambda X, lam: 2.0 * X.shape[0] / _top_eig(X, lam) / X.shape[0] ** 2,
+                "the Hessian is missing its 1/m: it is (X^T X + lam I)/m, and 2/L is "
+                "2m / (s_max^2 + lam)."),
+        Mistake(lambda X, lam: 2.0 / _top_eig(X, 0.0),
+                "lam is missing: the penalty adds lam/m to every eigenvalue of the Hessian, "
+                "L = (s_max^2 + lam)/m."),
+        Mistake(lambda X, lam: 2.0 * X.shape[0] / (np.linalg.svd(X, compute_uv=False)[0] + lam),
+                "you used the largest singular value s_max where its square belongs: the "
+                "eigenvalues of X^T X are s_j^2, so L = (s_max^2 + lam)/m."),
+        Mistake(lambda X, lam: 2.0 / _top_eig(X, lam * X.shape[0]),
+                "the penalty's share of the Hessian is lam/m, not lam: L = (s_max^2 + lam)/m."),
     ],
 )

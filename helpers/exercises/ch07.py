@@ -1,13 +1,18 @@
 """Exercise checks for notebook 07 (high dimensions and the FAQ).
 
-Names: m samples, n features, gamma = n/m (HMRT's p/n); lam in the course's convention.
+Names: m samples, n features, gamma = n/m (HMRT's p/n); lam in the course's convention;
+w_norm = ||w*||, the norm of the true weights w* (the signal strength; HMRT call it r, but the
+course keeps r for the residual).
+
+Every check accepts an answer right to float32 precision (the floor of `_core.Exercise`): the
+tolerances are never set tighter here.
 """
 
 import numpy as np
 
 from ..selection.ridge_path import effective_df, gcv_ridge, loo_cv_ridge
 from ..studies.high_dim import hmrt_min_norm_risk, optimal_ridge_lam
-from ._core import Exercise, Mistake
+from ._core import Exercise, Feedback, Mistake
 
 __all__ = ["check_min_norm", "check_hmrt_risk", "check_optimal_lam", "check_gcv_score"]
 
@@ -47,14 +52,17 @@ check_min_norm = Exercise(
         Mistake(lambda X, y: np.linalg.pinv(X - X.mean(axis=0)) @ (y - y.mean()),
                 "you centered X and y: this model has no bias (the data have mean zero), so use "
                 "pinv(X) @ y directly."),
+        Mistake(lambda X, y: np.linalg.pinv(X) @ y.reshape(-1, 1),
+                "your w has shape (n, 1): y is a vector of shape (m,), so keep it 1-D (no "
+                "reshape(-1, 1)) and w comes out with shape (n,)."),
     ],
 )
 
 
 # --- 2. the HMRT asymptotic risk of the minimum-norm fit ------------------------------------------
 
-def _hmrt(gamma, sigma, r):
-    return hmrt_min_norm_risk(gamma, sigma, r)
+def _hmrt(gamma, sigma, w_norm):
+    return hmrt_min_norm_risk(gamma, sigma, w_norm)
 
 
 def _hmrt_cases():
@@ -62,43 +70,76 @@ def _hmrt_cases():
 
 
 def _piecewise(under, over):
-    return lambda g, s, r: under(g, s, r) if g < 1 else over(g, s, r)
+    return lambda g, s, wn: under(g, s, wn) if g < 1 else over(g, s, wn)
 
 
-check_hmrt_risk = Exercise(
+class _RiskExercise(Exercise):
+    """An Exercise for a risk: a negative output gets its own hint (a risk is a mean square)."""
+
+    negative_hint = ""
+
+    def _compare(self, outputs, expected, cases):
+        feedback = super()._compare(outputs, expected, cases)
+        if feedback.passed or any(m.hint in feedback.message for m in self.mistakes):
+            return feedback
+        for i, out in enumerate(outputs, start=1):
+            try:
+                negative = bool(np.any(np.asarray(out, dtype=float) < 0))
+            except (TypeError, ValueError):
+                continue
+            if negative:
+                return Feedback("fail", f"❌ {self.name}: your function returned a negative risk "
+                                        f"on test case {i} of {len(cases)} (inputs "
+                                        f"{', '.join(f'{a:g}' for a in cases[i - 1])}). "
+                                        f"{self.negative_hint}")
+        return feedback
+
+
+check_hmrt_risk = _RiskExercise(
     name="min_norm_risk",
     reference=_hmrt,
     cases=_hmrt_cases,
     mistakes=[
-        Mistake(_piecewise(lambda g, s, r: s**2 * g / (1 - g), lambda g, s, r: s**2 / (g - 1)),
+        Mistake(_piecewise(lambda g, s, wn: s**2 * g / (1 - g), lambda g, s, wn: s**2 / (g - 1)),
                 "beyond the threshold (gamma > 1) you kept only the variance: add the bias "
-                "r^2 (1 - 1/gamma), the part of beta in the null space of X that the fit cannot "
-                "see."),
-        Mistake(_piecewise(lambda g, s, r: s**2 * g / (1 - g),
-                           lambda g, s, r: r**2 / g + s**2 / (g - 1)),
-                "the bias is r^2 (1 - 1/gamma), not r^2/gamma: the fit recovers a fraction "
-                "m/n = 1/gamma of ||beta||^2 and misses the rest."),
-        Mistake(_piecewise(lambda g, s, r: s * g / (1 - g),
-                           lambda g, s, r: r**2 * (1 - 1 / g) + s / (g - 1)),
+                "w_norm^2 (1 - 1/gamma), the part of w* in the null space of X that the fit "
+                "cannot see."),
+        Mistake(_piecewise(lambda g, s, wn: s**2 * g / (1 - g),
+                           lambda g, s, wn: wn**2 / g + s**2 / (g - 1)),
+                "the bias is w_norm^2 (1 - 1/gamma), not w_norm^2/gamma: the fit recovers a "
+                "fraction m/n = 1/gamma of ||w*||^2 and misses the rest."),
+        Mistake(_piecewise(lambda g, s, wn: s * g / (1 - g),
+                           lambda g, s, wn: wn**2 * (1 - 1 / g) + s / (g - 1)),
                 "the noise enters through its variance: use sigma**2, not sigma."),
-        Mistake(_piecewise(lambda g, s, r: s**2 * g / (1 - g),
-                           lambda g, s, r: r * (1 - 1 / g) + s**2 / (g - 1)),
-                "the bias uses the squared signal norm: r**2, not r."),
-        Mistake(_piecewise(lambda g, s, r: s**2 / (1 - g),
-                           lambda g, s, r: r**2 * (1 - 1 / g) + s**2 / (g - 1)),
+        Mistake(_piecewise(lambda g, s, wn: s**2 * g / (1 - g),
+                           lambda g, s, wn: wn * (1 - 1 / g) + s**2 / (g - 1)),
+                "the bias uses the squared signal norm: w_norm**2, not w_norm."),
+        Mistake(_piecewise(lambda g, s, wn: s**2 / (1 - g),
+                           lambda g, s, wn: wn**2 * (1 - 1 / g) + s**2 / (g - 1)),
                 "below the threshold the variance is sigma^2 gamma / (1 - gamma): you dropped the "
                 "factor gamma (for gamma -> 0 the risk must vanish)."),
-        Mistake(lambda g, s, r: _hmrt(g, s, r) + s**2,
+        Mistake(lambda g, s, wn: _hmrt(g, s, wn) + s**2,
                 "you added the noise sigma^2: the formula is the excess risk "
-                "E[(x^T (w - beta))^2], which leaves out the irreducible noise."),
+                "E[(x^T (w - w*))^2], which leaves out the irreducible noise."),
+        Mistake(lambda g, s, wn: wn**2 * (1 - 1 / g) + s**2 / (g - 1),
+                "you used the formula for gamma > 1 everywhere, which is negative for gamma < 1 "
+                "(a risk is a mean square and cannot be negative): below the threshold the "
+                "minimum-norm fit is least squares, with excess risk sigma^2 gamma / (1 - gamma)."),
+        Mistake(_piecewise(lambda g, s, wn: s**2 * g / (g - 1),
+                           lambda g, s, wn: wn**2 * (1 - 1 / g) + s**2 / (g - 1)),
+                "below the threshold you wrote sigma^2 gamma / (gamma - 1), which is negative for "
+                "gamma < 1 (a risk cannot be): it is sigma^2 gamma / (1 - gamma)."),
     ],
 )
+check_hmrt_risk.negative_hint = (
+    "A risk is a mean square and cannot be negative: check the signs of (1 - gamma) and "
+    "(gamma - 1) in each branch, and that the branch for gamma < 1 is sigma^2 gamma / (1 - gamma).")
 
 
 # --- 3. the optimal ridge lam in the course's convention -----------------------------------------
 
-def _optimal_lam(m, n, sigma, r):
-    return optimal_ridge_lam(n, sigma, r)
+def _optimal_lam(m, n, sigma, w_norm):
+    return optimal_ridge_lam(n, sigma, w_norm)
 
 
 def _optimal_lam_cases():
@@ -110,24 +151,25 @@ check_optimal_lam = Exercise(
     reference=_optimal_lam,
     cases=_optimal_lam_cases,
     mistakes=[
-        Mistake(lambda m, n, s, r: n / m * s**2 / r**2,
-                "that is the per-sample penalty gamma sigma^2 / r^2 of HMRT (lam/m); in the "
+        Mistake(lambda m, n, s, wn: n / m * s**2 / wn**2,
+                "that is the per-sample penalty gamma sigma^2 / w_norm^2 of HMRT (lam/m); in the "
                 "course's J = 1/(2m)||Xw - y||^2 + lam/(2m)||w||^2 multiply it by m: "
-                "lam = n sigma^2 / r^2, independent of m."),
-        Mistake(lambda m, n, s, r: m * s**2 / r**2,
-                "you used the number of samples m; the prior variance per weight is r^2/n, so "
-                "lam = sigma^2 / (r^2/n) = n sigma^2 / r^2 uses the number of features n."),
-        Mistake(lambda m, n, s, r: n * r**2 / s**2,
+                "lam = n sigma^2 / w_norm^2, independent of m."),
+        Mistake(lambda m, n, s, wn: m * s**2 / wn**2,
+                "you used the number of samples m; the prior variance per weight is w_norm^2/n, so "
+                "lam = sigma^2 / (w_norm^2/n) = n sigma^2 / w_norm^2 uses the number of "
+                "features n."),
+        Mistake(lambda m, n, s, wn: n * wn**2 / s**2,
                 "upside down: more noise needs more shrinkage, so sigma^2 goes in the numerator "
-                "(lam = n sigma^2 / r^2)."),
-        Mistake(lambda m, n, s, r: s**2 / r**2,
-                "you forgot the factor n: the prior variance of each of the n weights is r^2/n, "
-                "so lam = sigma^2 / (r^2/n)."),
-        Mistake(lambda m, n, s, r: n * s / r,
-                "use variances: lam = n sigma^2 / r^2 (squares of sigma and r)."),
-        Mistake(lambda m, n, s, r: n * s**2 / r,
-                "square r as well: the prior variance per weight is tau^2 = r^2/n, so "
-                "lam = n sigma^2 / r**2, not n sigma^2 / r."),
+                "(lam = n sigma^2 / w_norm^2)."),
+        Mistake(lambda m, n, s, wn: s**2 / wn**2,
+                "you forgot the factor n: the prior variance of each of the n weights is "
+                "w_norm^2/n, so lam = sigma^2 / (w_norm^2/n)."),
+        Mistake(lambda m, n, s, wn: n * s / wn,
+                "use variances: lam = n sigma^2 / w_norm^2 (squares of sigma and w_norm)."),
+        Mistake(lambda m, n, s, wn: n * s**2 / wn,
+                "square w_norm as well: the prior variance per weight is tau^2 = w_norm^2/n, so "
+                "lam = n sigma^2 / w_norm**2, not n sigma^2 / w_norm."),
     ],
 )
 
@@ -167,6 +209,22 @@ def _gcv_sum(X, y, lam):
     return m * train_mse / (1 - (1 + df) / m) ** 2
 
 
+def _gcv_lam_over_m(X, y, lam):
+    """The per-sample convention by mistake: ridge and df computed with lam/m instead of lam."""
+    return _gcv(X, y, lam / X.shape[0])
+
+
+def _gcv_df_lam_over_m(X, y, lam):
+    train_mse, _, m = _gcv_parts(X, y, lam)
+    df = float(effective_df(X, [lam / m])[0])
+    return train_mse / (1 - (1 + df) / m) ** 2
+
+
+def _gcv_rmse(X, y, lam):
+    train_mse, df, m = _gcv_parts(X, y, lam)
+    return np.sqrt(train_mse) / (1 - (1 + df) / m) ** 2
+
+
 def _gcv_array(X, y, lam):
     return np.array([_gcv(X, y, lam)])
 
@@ -204,6 +262,17 @@ check_gcv_score = Exercise(
         Mistake(_gcv_sum,
                 "the numerator is the mean squared residual (1/m)||y - y_hat||^2: you used the "
                 "sum, which is m times too large."),
+        Mistake(_gcv_lam_over_m,
+                "you used lam/m inside GCV (the per-sample convention of HMRT and of "
+                "scikit-learn's Lasso): the course's ridge J = 1/(2m)||Xw + b - y||^2 + "
+                "lam/(2m)||w||^2 is fitted with lam itself, ridge_closed_form(X, y, lam), and "
+                "df(lam) = sum s_j^2 / (s_j^2 + lam), effective_df(X, [lam])."),
+        Mistake(_gcv_df_lam_over_m,
+                "your df uses lam/m: df(lam) = sum s_j^2 / (s_j^2 + lam) with the same lam as "
+                "the fit, effective_df(X, [lam])."),
+        Mistake(_gcv_rmse,
+                "the numerator is the mean squared residual (1/m)||y - y_hat||^2: you took its "
+                "square root (RMSE instead of MSE)."),
         Mistake(_gcv_array,
                 "right value, but returned as an array of shape (1,): effective_df(X, [lam]) "
                 "returns one df per lam in the list, so take [0] and return a float."),

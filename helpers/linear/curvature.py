@@ -21,7 +21,7 @@ import numpy as np
 
 from .._validation import as_int, as_lam, as_matrix, as_positive, as_Xy
 from ..errors import ConvergenceError, DivergenceError
-from .ridge import ridge_closed_form
+from .ridge import _hessian_wb, _kept, _ridge_fit
 
 __all__ = ["centered_hessian", "hessian_wb", "hessian_eigenvalues", "condition_number",
            "shrinkage_factors", "Shrinkage", "ridge_shrinkage", "gd_iterations_to_tol"]
@@ -46,6 +46,10 @@ def centered_hessian(X, lam):
     ndarray of shape (n, n)
     """
     X, lam = as_matrix(X), as_lam(lam)
+    return _centered_hessian(X, lam)
+
+
+def _centered_hessian(X, lam):
     Xc = X - X.mean(axis=0)
     return (Xc.T @ Xc + lam * np.eye(X.shape[1])) / X.shape[0]
 
@@ -66,12 +70,7 @@ def hessian_wb(X, lam):
     ndarray of shape (n + 1, n + 1)
         Rows and columns ordered (w_1, ..., w_n, b).
     """
-    X, lam = as_matrix(X), as_lam(lam)
-    m, n = X.shape
-    A = np.hstack([X, np.ones((m, 1))])
-    H = A.T @ A / m
-    H[:n, :n] += (lam / m) * np.eye(n)
-    return H
+    return _hessian_wb(as_matrix(X), as_lam(lam))
 
 
 def hessian_eigenvalues(X, lam):
@@ -80,12 +79,16 @@ def hessian_eigenvalues(X, lam):
     Computed from the singular values s_j of Xc (more accurate than eigvalsh of Xc^T Xc for
     the small ones).
 
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    lam : float >= 0
+
     Returns
     -------
     ndarray of shape (n,)
     """
-    X, lam = as_matrix(X), as_lam(lam)
-    return (_centered_singular_values(X) ** 2 + lam) / X.shape[0]
+    return _eigenvalues(as_matrix(X), as_lam(lam))
 
 
 def condition_number(X, lam):
@@ -103,9 +106,18 @@ def condition_number(X, lam):
     -------
     float
     """
-    eig = hessian_eigenvalues(X, lam)
-    tiny = eig[0] * max(np.shape(X)) * np.finfo(float).eps
-    return float("inf") if eig[-1] <= tiny else float(eig[0] / eig[-1])
+    return _kappa(as_matrix(X), as_lam(lam))
+
+
+def _kappa(X, lam):
+    eig = _eigenvalues(X, lam)
+    return float("inf") if eig[-1] == 0 else float(eig[0] / eig[-1])
+
+
+def _eigenvalues(X, lam):
+    """(s_j^2 + lam)/m, largest first, round-off singular values counted as 0."""
+    return (_kept(_centered_singular_values(X), X.shape) ** 2 + lam) / X.shape[0]
+
 
 
 def shrinkage_factors(X, lam):
@@ -121,13 +133,20 @@ def shrinkage_factors(X, lam):
     s : ndarray of shape (min(m, n),)
         Singular values of the centered design, largest first.
     factors : ndarray of shape (min(m, n),)
-        In [0, 1]; 1 means "kept as least squares", 0 "shrunk away".
+        In [0, 1]; 1 means "kept as least squares", 0 "shrunk away". Directions whose s_j is
+        at round-off level (<= s_max * max(m, n) * eps, e.g. the centred design's null
+        direction when m <= n) are null directions: factor 0, also at lam = 0.
     """
     X, lam = as_matrix(X), as_lam(lam)
     s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
-    with np.errstate(invalid="ignore"):
-        factors = np.where(s > 0, s**2 / (s**2 + lam), 0.0)
-    return s, factors
+    return s, _factors(s, X.shape, lam)
+
+
+def _factors(s, shape, lam):
+    """s_j^2 / (s_j^2 + lam) for the kept directions, 0 for the round-off ones."""
+    kept = _kept(s, shape)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(kept > 0, kept**2 / (kept**2 + lam), 0.0)
 
 
 @dataclass(frozen=True)
@@ -168,16 +187,16 @@ def ridge_shrinkage(X, y, lam):
     X, y = as_Xy(X, y)
     lam = as_lam(lam)
     _, s, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
-    w_ridge, _ = ridge_closed_form(X, y, lam)
-    w_ls, _ = ridge_closed_form(X, y, 0.0)
+    w_ridge, _ = _ridge_fit(X, y, lam)
+    w_ls, _ = _ridge_fit(X, y, 0.0)
     along_ridge, along_ls = Vt @ w_ridge, Vt @ w_ls
     with np.errstate(invalid="ignore", divide="ignore"):
         measured = np.where(np.abs(along_ls) > 1e-300, along_ridge / along_ls, np.nan)
-        predicted = np.where(s > 0, s**2 / (s**2 + lam), 0.0)
+    predicted = _factors(s, X.shape, lam)
     return Shrinkage(s=s, predicted=predicted, measured=measured)
 
 
-def gd_iterations_to_tol(X, y, lam, lr=None, tol=1e-8, max_iter=1_000_000):
+def gd_iterations_to_tol(X, y, lam, lr=None, tol=1e-8, n_iters=1_000_000, max_iter=None):
     """Steps of gradient descent from w = 0 until ||w_k - w*|| <= tol ||w*||.
 
     Runs real gradient descent w <- w - lr (H w - Xc^T yc / m) on the centered problem, with
@@ -195,32 +214,37 @@ def gd_iterations_to_tol(X, y, lam, lr=None, tol=1e-8, max_iter=1_000_000):
     lr : float > 0, optional
         Step size; 1/L by default, L the largest eigenvalue of H.
     tol : float > 0
-    max_iter : int >= 1
+        Relative distance to the minimizer: stop when ||w_k - w*|| <= tol ||w*||.
+    n_iters : int >= 1
+        Maximum number of steps.
+    max_iter : int, optional
+        Old name of n_iters, still accepted.
 
     Returns
     -------
     int
         Number of steps taken; raises `DivergenceError` if the error grows past 1e6 ||w*||,
-        and `ConvergenceError` if max_iter steps were not enough.
+        and `ConvergenceError` if n_iters steps were not enough.
     """
     X, y = as_Xy(X, y)
     lam, tol = as_lam(lam), as_positive(tol, "tol")
-    max_iter = as_int(max_iter, "max_iter", minimum=1)
-    H = centered_hessian(X, lam)
+    n_iters = as_int(n_iters if max_iter is None else max_iter, "n_iters", minimum=1)
+    Xc = X - X.mean(axis=0)
+    H = _centered_hessian(X, lam)
     L = float(np.linalg.eigvalsh(H)[-1])
     lr = 1.0 / L if lr is None else as_positive(lr, "lr")
-    g = (X - X.mean(axis=0)).T @ (y - y.mean()) / X.shape[0]
-    w_star, _ = ridge_closed_form(X, y, lam)
+    g = Xc.T @ (y - y.mean()) / X.shape[0]
+    w_star, _ = _ridge_fit(X, y, lam)
     target = tol * np.linalg.norm(w_star)
     w = np.zeros(X.shape[1])
     step_matrix, step_offset = np.eye(X.shape[1]) - lr * H, lr * g  # w <- (I - lr H) w + lr g
-    for k in range(1, max_iter + 1):
+    for k in range(1, n_iters + 1):
         w = step_matrix @ w + step_offset
         err = np.linalg.norm(w - w_star)
         if err <= target:
             return k
         if not err <= 1e6 * max(np.linalg.norm(w_star), 1.0):
-            raise DivergenceError(f"gradient descent diverged at iteration {k}: lr={lr:.4g} "
-                                  f"exceeds 2/L = {2 / L:.4g}")
-    raise ConvergenceError(f"tol={tol:g} not reached in max_iter={max_iter} steps; raise max_iter "
-                       f"or lam (kappa = {condition_number(X, lam):.4g})")
+            raise DivergenceError(f"gd_iterations_to_tol: gradient descent diverged at iteration "
+                                  f"{k}: lr={lr:.4g} exceeds 2/L = {2 / L:.4g}")
+    raise ConvergenceError(f"gd_iterations_to_tol: tol={tol:g} not reached in n_iters={n_iters} "
+                           f"steps; raise n_iters or lam (kappa = {_kappa(X, lam):.4g})")

@@ -14,10 +14,10 @@ lam >= 0 giving the same solution (Lagrange duality), found here by bisection.
 
 import numpy as np
 
-from .._validation import as_array, as_float, as_int, as_lam, as_positive, as_Xy
+from .._validation import as_array, as_choice, as_float, as_int, as_lam, as_lams, as_positive, as_Xy
 from ..errors import ConvergenceError
-from .lasso import fit_lasso
-from .ridge import ridge_closed_form
+from .lasso import _coordinate_fit
+from .ridge import _ridge_fit
 
 __all__ = ["PENALTY_KINDS", "penalty", "penalized_solution", "constrained_solution",
            "solution_path", "loss_grid", "penalty_boundary"]
@@ -26,8 +26,7 @@ PENALTY_KINDS = ("l2", "l1", "elastic")
 
 
 def _check_kind(kind, rho):
-    if kind not in PENALTY_KINDS:
-        raise ValueError(f"kind == {kind!r}, must be one of {PENALTY_KINDS}")
+    kind = as_choice(kind, "kind", PENALTY_KINDS)
     rho = as_float(rho, "rho", minimum=0.0)
     if rho > 1.0:
         raise ValueError(f"rho == {rho}, must be in [0, 1] (the share of the L1 part)")
@@ -53,42 +52,26 @@ def penalty(w, kind="l2", rho=0.5):
     w = as_array(w, "w")
     if w.ndim not in (1, 2):
         raise ValueError(f"w has shape {w.shape} but must be (n,) or (k, n)")
-    value = share * np.abs(w).sum(axis=-1) + (1 - share) / 2 * (w**2).sum(axis=-1)
+    value = _penalty(w, share)
     return float(value) if w.ndim == 1 else value
 
 
-def _elastic_net_cd(Xc, yc, lam, share, tol=1e-12, max_iter=10_000):
-    """Coordinate descent for 1/2 ||Xc w - yc||^2 + lam (share ||w||_1 + (1-share)/2 ||w||^2)."""
-    col_sq = np.einsum("ij,ij->j", Xc, Xc)
-    w = np.zeros(Xc.shape[1])
-    r = yc.copy()
-    for _ in range(max_iter):
-        biggest = 0.0
-        for j in range(w.size):
-            z = Xc[:, j] @ r + col_sq[j] * w[j]
-            new = np.sign(z) * max(abs(z) - lam * share, 0.0) / (col_sq[j] + lam * (1 - share))
-            r -= Xc[:, j] * (new - w[j])
-            biggest = max(biggest, abs(new - w[j]))
-            w[j] = new
-        if biggest <= tol * max(1.0, np.max(np.abs(w))):
-            return w
-    raise ConvergenceError(f"elastic-net coordinate descent did not converge in {max_iter} "
-                           f"sweeps; standardize the features")
+def _penalty(w, share):
+    return share * np.abs(w).sum(axis=-1) + (1 - share) / 2 * (w**2).sum(axis=-1)
 
 
 def _penalized(X, y, lam, share):
     if share == 0.0:
-        return ridge_closed_form(X, y, lam)[0]
-    if share == 1.0:
-        return fit_lasso(X, y, lam, tol=1e-12)[0]
-    return _elastic_net_cd(X - X.mean(axis=0), y - y.mean(), lam, share)
+        return _ridge_fit(X, y, lam)[0]
+    w0 = np.zeros(X.shape[1])
+    return _coordinate_fit(X, y, lam, share, 1e-12, 10_000, w0, "penalized_solution")[0]
 
 
 def penalized_solution(X, y, lam, kind="l2", rho=0.5):
     """The weights minimizing 1/(2m) ||X w + b - y||^2 + (lam/m) P(w) (bias unpenalized).
 
-    'l2' is `ridge_closed_form`, 'l1' is `fit_lasso`; 'elastic' uses coordinate descent with
-    the update w_j = S(z_j, lam rho) / (||xc_j||^2 + lam (1 - rho)).
+    'l2' is `ridge_closed_form`; 'l1' and 'elastic' are `fit_elastic_net` (coordinate descent
+    with the update w_j = S(z_j, lam rho) / (||xc_j||^2 + lam (1 - rho)); rho = 1 for 'l1').
 
     Parameters
     ----------
@@ -111,7 +94,10 @@ def constrained_solution(X, y, budget, kind="l2", rho=0.5, n_bisect=100):
 
     If the least-squares weights already satisfy the budget they are returned; otherwise the
     solution lies on the boundary P(w) = budget and equals the penalized solution for the lam
-    found by bisection on log(lam) (P of the penalized solution decreases as lam grows).
+    found by bisection on log10(lam) in [-12, 12] (P of the penalized solution decreases as lam
+    grows). If even lam = 1e12 leaves P above the budget (a budget too small for the scale of
+    the data), the bracket misses the answer and `ConvergenceError` is raised rather than
+    returning weights that break the budget.
 
     Parameters
     ----------
@@ -121,6 +107,7 @@ def constrained_solution(X, y, budget, kind="l2", rho=0.5, n_bisect=100):
     kind : {'l2', 'l1', 'elastic'}
     rho : float in [0, 1]
     n_bisect : int >= 1
+        Number of bisection steps on log10(lam).
 
     Returns
     -------
@@ -135,12 +122,17 @@ def constrained_solution(X, y, budget, kind="l2", rho=0.5, n_bisect=100):
     if X.shape[0] <= X.shape[1]:
         raise ValueError(f"X has shape {X.shape}; the constrained solution needs m > n")
     w = _penalized(X, y, 0.0, share)
-    if penalty(w, "elastic", share) <= budget:
+    if _penalty(w, share) <= budget:
         return w, 0.0
     lo, hi = -12.0, 12.0  # log10(lam); the top makes every P(w) tiny for standardized data
+    top = _penalty(_penalized(X, y, 10.0**hi, share), share)
+    if top > budget:
+        raise ConvergenceError(f"constrained_solution: budget == {budget:g} is below P(w) = "
+                               f"{top:.4g} even at lam = 1e12, so the bisection bracket misses "
+                               f"the answer; standardize X or use a larger budget")
     for _ in range(n_bisect):
         mid = (lo + hi) / 2
-        if penalty(_penalized(X, y, 10.0**mid, share), "elastic", share) > budget:
+        if _penalty(_penalized(X, y, 10.0**mid, share), share) > budget:
             lo = mid
         else:
             hi = mid
@@ -149,18 +141,24 @@ def constrained_solution(X, y, budget, kind="l2", rho=0.5, n_bisect=100):
 
 
 def solution_path(X, y, lams, kind="l2", rho=0.5):
-    """Penalized solutions for each lam.
+    """Penalized solutions (see `penalized_solution`) for each lam of a grid.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+    lams : ndarray of shape (k,), values >= 0
+        0 gives the least-squares weights.
+    kind : {'l2', 'l1', 'elastic'}
+    rho : float in [0, 1]
 
     Returns
     -------
-    ndarray of shape (len(lams), n)
+    ndarray of shape (k, n)
     """
     X, y = as_Xy(X, y)
     share = _check_kind(kind, rho)
-    lams = as_array(lams, "lams", ndim=1)
-    if np.any(lams < 0):
-        raise ValueError(f"lams contains {int(np.sum(lams < 0))} negative value(s); "
-                         f"every lam must be >= 0")
+    lams = as_lams(lams, allow_zero=True)
     return np.array([_penalized(X, y, lam, share) for lam in lams])
 
 
@@ -196,6 +194,13 @@ def penalty_boundary(budget, kind="l2", rho=0.5, n_points=400):
     """Points of the curve P(w) = budget in two dimensions (a disk, a diamond, or between).
 
     Along direction u the radius r solves share*||u||_1 r + (1-share)/2 ||u||^2 r^2 = budget.
+
+    Parameters
+    ----------
+    budget : float > 0
+    kind : {'l2', 'l1', 'elastic'}
+    rho : float in [0, 1]
+    n_points : int >= 8
 
     Returns
     -------

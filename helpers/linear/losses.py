@@ -35,7 +35,17 @@ def predict(X, w, b=0.0):
 
 
 def mse(y, y_hat):
-    """Mean squared error (1/m) sum (y - y_hat)^2 (no 1/2, as reported in tables)."""
+    """Mean squared error (1/m) sum (y - y_hat)^2 (no 1/2, as reported in tables).
+
+    Parameters
+    ----------
+    y : ndarray of shape (m,)
+    y_hat : ndarray of shape (m,)
+
+    Returns
+    -------
+    float
+    """
     y = as_array(y, "y", ndim=1)
     y_hat = as_array(y_hat, "y_hat", ndim=1)
     if y.shape != y_hat.shape:
@@ -72,6 +82,14 @@ def ridge_loss(w, b, X, y, lam):
 def ridge_grad(w, b, X, y, lam):
     """Gradient of `ridge_loss`: ((1/m) X^T r + (lam/m) w, mean(r)), with r = X w + b - y.
 
+    Parameters
+    ----------
+    w : ndarray of shape (n,)
+    b : float
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+    lam : float >= 0
+
     Returns
     -------
     grad_w : ndarray of shape (n,)
@@ -93,9 +111,25 @@ def _ridge_grad(w, b, X, y, lam):
 
 
 def lasso_loss(w, b, X, y, lam):
-    """J(w, b) = 1/(2m) ||X w + b - y||^2 + lam/m ||w||_1 (equals scikit-learn
-    `Lasso(alpha=lam/m)`'s objective); shapes as in `ridge_loss`."""
-    w, b, X, y, lam = _checked(w, b, X, y, lam)
+    """J(w, b) = 1/(2m) ||X w + b - y||^2 + lam/m ||w||_1 (scikit-learn `Lasso(alpha=lam/m)`).
+
+    Parameters
+    ----------
+    w : ndarray of shape (n,)
+    b : float
+        The bias; it is not penalized.
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+    lam : float >= 0
+
+    Returns
+    -------
+    float
+    """
+    return _lasso_loss(*_checked(w, b, X, y, lam))
+
+
+def _lasso_loss(w, b, X, y, lam):
     m = X.shape[0]
     r = X @ w + b - y
     return float(r @ r / (2 * m) + lam * np.sum(np.abs(w)) / m)
@@ -116,6 +150,9 @@ def soft_threshold(z, t):
     float or ndarray of the shape of z
     """
     t = as_float(t, "t", minimum=0.0)
-    z_arr = as_array(z, "z")
-    out = np.sign(z_arr) * np.maximum(np.abs(z_arr) - t, 0.0)
+    out = _soft_threshold(as_array(z, "z"), t)
     return float(out) if out.ndim == 0 else out
+
+
+def _soft_threshold(z, t):
+    return np.sign(z) * np.maximum(np.abs(z) - t, 0.0)

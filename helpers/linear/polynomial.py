@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_array, as_int, as_lam, as_rng, as_vector
+from .._validation import as_array, as_int, as_lam, as_lams, as_rng, as_vector
 from ..data import Standardizer, make_poly_data
-from .losses import mse
-from .ridge import ridge_closed_form
+from .ridge import _ridge_fit
 
 __all__ = ["poly_features", "PolyModel", "fit_poly_ridge", "degree_sweep", "lam_sweep",
            "BiasVariance", "bias_variance"]
@@ -58,7 +57,16 @@ class PolyModel:
     scaler: Standardizer
 
     def predict(self, x):
-        """Predictions for inputs x of shape (k,); returns shape (k,)."""
+        """Predictions of the fitted polynomial.
+
+        Parameters
+        ----------
+        x : ndarray of shape (k,)
+
+        Returns
+        -------
+        ndarray of shape (k,)
+        """
         return self.scaler.transform(poly_features(x, self.degree)) @ self.w + self.b
 
 
@@ -85,15 +93,21 @@ def fit_poly_ridge(x, y, degree, lam=0.0):
     PolyModel
     """
     x, y = _check_xy(x, y)
-    lam = as_lam(lam)
-    features = poly_features(x, degree)
+    return _fit_poly(x, y, as_int(degree, "degree", minimum=1), as_lam(lam))
+
+
+def _fit_poly(x, y, degree, lam):
+    features = x[:, None] ** np.arange(1, degree + 1)
     scaler = Standardizer.fit(features)
-    w, b = ridge_closed_form(scaler.transform(features), y, lam)
-    return PolyModel(degree=int(degree), lam=lam, w=w, b=b, scaler=scaler)
+    w, b = _ridge_fit(scaler.transform(features), y, lam)
+    return PolyModel(degree=degree, lam=lam, w=w, b=b, scaler=scaler)
 
 
 def _errors(model, x_train, y_train, x_val, y_val):
-    return mse(y_train, model.predict(x_train)), mse(y_val, model.predict(x_val))
+    def mse(x, y):
+        return float(np.mean((y - model.predict(x)) ** 2))
+
+    return mse(x_train, y_train), mse(x_val, y_val)
 
 
 def degree_sweep(x_train, y_train, x_val, y_val, degrees, lam=0.0):
@@ -112,7 +126,9 @@ def degree_sweep(x_train, y_train, x_val, y_val, degrees, lam=0.0):
     """
     x_train, y_train = _check_xy(x_train, y_train, "x_train", "y_train")
     x_val, y_val = _check_xy(x_val, y_val, "x_val", "y_val")
-    errors = [_errors(fit_poly_ridge(x_train, y_train, d, lam), x_train, y_train, x_val, y_val)
+    lam = as_lam(lam)
+    degrees = [as_int(d, f"degrees[{k}]", minimum=1) for k, d in enumerate(degrees)]
+    errors = [_errors(_fit_poly(x_train, y_train, d, lam), x_train, y_train, x_val, y_val)
               for d in degrees]
     return tuple(np.array(e) for e in zip(*errors))
 
@@ -125,7 +141,8 @@ def lam_sweep(x_train, y_train, x_val, y_val, degree, lams):
     x_train, y_train : ndarray of shape (m_train,)
     x_val, y_val : ndarray of shape (m_val,)
     degree : int >= 1
-    lams : sequence of float >= 0 (1-D; a single value must be wrapped, [lam])
+    lams : ndarray of shape (k,), values >= 0
+        A single value must be wrapped, [lam].
 
     Returns
     -------
@@ -133,11 +150,9 @@ def lam_sweep(x_train, y_train, x_val, y_val, degree, lams):
     """
     x_train, y_train = _check_xy(x_train, y_train, "x_train", "y_train")
     x_val, y_val = _check_xy(x_val, y_val, "x_val", "y_val")
-    if np.ndim(lams) != 1:
-        raise ValueError(f"lams must be a 1-D sequence of values >= 0, got "
-                         f"{type(lams).__name__} with {np.ndim(lams)} dimension(s); "
-                         f"wrap a single value as [lam]")
-    errors = [_errors(fit_poly_ridge(x_train, y_train, degree, lam), x_train, y_train, x_val,
+    lams = as_lams(lams, allow_zero=True)
+    degree = as_int(degree, "degree", minimum=1)
+    errors = [_errors(_fit_poly(x_train, y_train, degree, lam), x_train, y_train, x_val,
                       y_val) for lam in lams]
     return tuple(np.array(e) for e in zip(*errors))
 

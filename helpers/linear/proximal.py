@@ -11,8 +11,6 @@ zeros (`count_exact_zeros`) shows the difference; `fit_lasso` (coordinate descen
 reference both are compared with.
 """
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from .._validation import (
@@ -27,27 +25,11 @@ from .._validation import (
     as_Xy,
 )
 from ..errors import DivergenceError
-from .losses import soft_threshold
+from .losses import _lasso_loss, _soft_threshold
+from .ridge import DescentResult, _hessian_top_eigenvalue
 
-__all__ = ["LassoPath", "lasso_lipschitz", "ista_step", "fit_lasso_ista",
+__all__ = ["lasso_lipschitz", "ista_step", "fit_lasso_ista",
            "fit_lasso_subgradient", "count_exact_zeros"]
-
-
-@dataclass(frozen=True)
-class LassoPath:
-    """Outcome of `fit_lasso_ista` or `fit_lasso_subgradient`.
-
-    Attributes
-    ----------
-    w : ndarray of shape (n,)
-    b : float
-    losses : ndarray of shape (n_iters + 1,)
-        J(w, b) before the first step and after each step.
-    """
-
-    w: np.ndarray
-    b: float
-    losses: np.ndarray
 
 
 def lasso_lipschitz(X):
@@ -64,12 +46,7 @@ def lasso_lipschitz(X):
     -------
     float
     """
-    return _lipschitz(as_matrix(X))
-
-
-def _lipschitz(X):
-    A = np.hstack([X, np.ones((X.shape[0], 1))])
-    return float(np.linalg.eigvalsh(A.T @ A / X.shape[0])[-1])
+    return _hessian_top_eigenvalue(as_matrix(X), 0.0)
 
 
 def ista_step(w, b, X, y, lam, lr):
@@ -102,8 +79,8 @@ def ista_step(w, b, X, y, lam, lr):
 def _ista_step(w, b, X, y, lam, lr):
     m = X.shape[0]
     r = X @ w + b - y
-    w_new = soft_threshold(w - lr * (X.T @ r) / m, lr * lam / m)
-    return np.atleast_1d(w_new), float(b - lr * np.mean(r))
+    w_new = _soft_threshold(w - lr * (X.T @ r) / m, lr * lam / m)
+    return w_new, float(b - lr * np.mean(r))
 
 
 def _subgradient_step(w, b, X, y, lam, lr):
@@ -113,30 +90,25 @@ def _subgradient_step(w, b, X, y, lam, lr):
     return w - lr * ((X.T @ r) / m + (lam / m) * np.sign(w)), float(b - lr * np.mean(r))
 
 
-def _loss(w, b, X, y, lam):
-    r = X @ w + b - y
-    return float(r @ r / (2 * X.shape[0]) + lam * np.sum(np.abs(w)) / X.shape[0])
-
-
 def _run(step, X, y, lam, lr, n_iters, w0, b0, name):
     X, y = as_Xy(X, y)
     lam, n_iters = as_lam(lam), as_int(n_iters, "n_iters", minimum=1)
-    L = _lipschitz(X)
+    L = _hessian_top_eigenvalue(X, 0.0)
     lr = 1.0 / L if lr is None else as_positive(lr, "lr")
     n = X.shape[1]
     w = np.zeros(n) if w0 is None else as_vector(w0, "w0", n, "one weight per column of X")
     b = as_float(b0, "b0")
     losses = np.empty(n_iters + 1)
-    losses[0] = _loss(w, b, X, y, lam)
+    losses[0] = _lasso_loss(w, b, X, y, lam)
     for k in range(1, n_iters + 1):
         with np.errstate(over="ignore", invalid="ignore"):
             w, b = step(w, b, X, y, lam, lr)
-            losses[k] = _loss(w, b, X, y, lam)
+            losses[k] = _lasso_loss(w, b, X, y, lam)
         if not np.isfinite(losses[k]):
             raise DivergenceError(
                 f"{name} diverged at iteration {k}: lr={lr:.4g} exceeds 2/L = {2 / L:.4g}; "
                 f"use lr <= 1/L = {1 / L:.4g} (see lasso_lipschitz)")
-    return LassoPath(w=w, b=float(b), losses=losses)
+    return DescentResult(w=w, b=float(b), losses=losses, converged=False)
 
 
 def fit_lasso_ista(X, y, lam, lr=None, n_iters=1000, w0=None, b0=0.0):
@@ -153,13 +125,16 @@ def fit_lasso_ista(X, y, lam, lr=None, n_iters=1000, w0=None, b0=0.0):
     lr : float > 0, optional
         Step size; 1/L by default (`lasso_lipschitz`).
     n_iters : int >= 1
+        Number of steps (all are taken: there is no stopping test).
     w0 : ndarray of shape (n,), optional
         Starting weights (zeros by default).
     b0 : float
+        Starting bias.
 
     Returns
     -------
-    LassoPath
+    DescentResult
+        converged is always False (no stopping test).
     """
     return _run(_ista_step, X, y, lam, lr, n_iters, w0, b0, "proximal gradient")
 
@@ -172,7 +147,24 @@ def fit_lasso_subgradient(X, y, lam, lr=None, n_iters=1000, w0=None, b0=0.0):
     oscillation around the minimizer, and the weights that should be 0 hover near it without
     landing on it (compare `count_exact_zeros` with `fit_lasso_ista`).
 
-    Parameters and returns as in `fit_lasso_ista`.
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+    lam : float >= 0
+    lr : float > 0, optional
+        Step size; 1/L by default (`lasso_lipschitz`).
+    n_iters : int >= 1
+        Number of steps (all are taken: there is no stopping test).
+    w0 : ndarray of shape (n,), optional
+        Starting weights (zeros by default).
+    b0 : float
+        Starting bias.
+
+    Returns
+    -------
+    DescentResult
+        converged is always False (no stopping test).
     """
     return _run(_subgradient_step, X, y, lam, lr, n_iters, w0, b0, "subgradient descent")
 

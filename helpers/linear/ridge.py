@@ -9,11 +9,25 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_float, as_int, as_lam, as_matrix, as_positive, as_wb, as_Xy
+from .._validation import (
+    as_float,
+    as_int,
+    as_lam,
+    as_matrix,
+    as_positive,
+    as_vector,
+    as_Xy,
+    rank_cutoff,
+)
 from ..errors import DivergenceError
 from .losses import _ridge_grad, _ridge_loss
 
-__all__ = ["ridge_closed_form", "max_stable_lr", "fit_ridge_gd", "GDResult"]
+__all__ = ["ridge_closed_form", "max_stable_lr", "fit_ridge_gd", "DescentResult"]
+
+
+def _kept(s, shape):
+    """s with the singular values at round-off level (<= `rank_cutoff`) set to exactly 0."""
+    return np.where(s > rank_cutoff(s, shape), s, 0.0)
 
 
 def _centered_svd(X, y):
@@ -43,28 +57,34 @@ def ridge_closed_form(X, y, lam):
     b : float
     """
     X, y = as_Xy(X, y)
-    lam = as_lam(lam)
+    return _ridge_fit(X, y, as_lam(lam))
+
+
+def _ridge_fit(X, y, lam):
+    """`ridge_closed_form` on checked input."""
     U, s, Vt, yc, x_mean, y_mean = _centered_svd(X, y)
-    # Along singular direction j: w_j = s_j / (s_j^2 + lam) * u_j^T y. Directions with s_j ~ 0
-    # (rank deficiency) get weight 0, which is the minimum-norm choice when lam == 0.
-    tiny = s.max(initial=0.0) * max(X.shape) * np.finfo(float).eps
-    keep = s > tiny
+    # Along singular direction j: w_j = s_j / (s_j^2 + lam) * u_j^T y. Directions with s_j at
+    # round-off level (rank deficiency) get weight 0: the minimum-norm choice when lam == 0.
+    keep = s > rank_cutoff(s, X.shape)
     factor = np.zeros_like(s)
     factor[keep] = s[keep] / (s[keep] ** 2 + lam)
     w = Vt.T @ (factor * (U.T @ yc))
     return w, float(y_mean - x_mean @ w)
 
 
-def _hessian_top_eigenvalue(X, lam):
-    """Largest eigenvalue of the Hessian of J in (w, b).
-
-    H = [[X^T X + lam I, X^T 1], [1^T X, m]] / m.
-    """
+def _hessian_wb(X, lam):
+    """The Hessian of J in (w, b): H = [[X^T X + lam I, X^T 1], [1^T X, m]] / m = ([X 1]^T [X 1]
+    + lam diag(1, ..., 1, 0)) / m. The one place this matrix is built."""
     m = X.shape[0]
     A = np.hstack([X, np.ones((m, 1))])
     H = A.T @ A
     H[:-1, :-1] += lam * np.eye(X.shape[1])
-    return float(np.linalg.eigvalsh(H / m)[-1])
+    return H / m
+
+
+def _hessian_top_eigenvalue(X, lam):
+    """L, the largest eigenvalue of `_hessian_wb` (lam = 0: the data term's smoothness constant)."""
+    return float(np.linalg.eigvalsh(_hessian_wb(X, lam))[-1])
 
 
 def max_stable_lr(X, lam):
@@ -87,8 +107,8 @@ def max_stable_lr(X, lam):
 
 
 @dataclass(frozen=True)
-class GDResult:
-    """Outcome of `fit_ridge_gd`.
+class DescentResult:
+    """Outcome of an iterative fit: `fit_ridge_gd`, `fit_lasso_ista`, `fit_lasso_subgradient`.
 
     Attributes
     ----------
@@ -96,17 +116,22 @@ class GDResult:
     b : float
     losses : ndarray of shape (n_steps + 1,)
         J(w, b) before the first step and after every step.
-    n_steps : int
-        Steps taken (fewer than n_iters when the tolerance was met).
     converged : bool
-        True when the gradient norm fell below tol.
+        True when the solver's stopping test was met before its iteration cap n_iters.
+        Solvers without a stopping test (ISTA, subgradient descent) run all n_iters steps and
+        report False.
+    n_steps : int
+        Steps taken: len(losses) - 1 (fewer than n_iters when the stopping test was met).
     """
 
     w: np.ndarray
     b: float
     losses: np.ndarray
-    n_steps: int
-    converged: bool
+    converged: bool = False
+
+    @property
+    def n_steps(self):
+        return len(self.losses) - 1
 
 
 def fit_ridge_gd(X, y, lam, lr, n_iters, tol=1e-10, w0=None, b0=0.0):
@@ -129,18 +154,26 @@ def fit_ridge_gd(X, y, lam, lr, n_iters, tol=1e-10, w0=None, b0=0.0):
     n_iters : int >= 1
         Maximum number of steps.
     tol : float > 0
+        Stop when the Euclidean norm of the gradient (grad_w, grad_b) is <= tol.
     w0 : ndarray of shape (n,), optional
         Starting weights (zeros by default).
     b0 : float
+        Starting bias.
 
     Returns
     -------
-    GDResult
+    DescentResult
     """
     X, y = as_Xy(X, y)
     lam, lr = as_lam(lam), as_positive(lr, "lr")
     n_iters, tol = as_int(n_iters, "n_iters", minimum=1), as_positive(tol, "tol")
-    w, b = as_wb(np.zeros(X.shape[1]) if w0 is None else w0, as_float(b0, "b0"), X.shape[1])
+    w0 = np.zeros(X.shape[1]) if w0 is None else as_vector(w0, "w0", X.shape[1],
+                                                             "one weight per column of X")
+    return _gradient_descent(X, y, lam, lr, n_iters, tol, w0, as_float(b0, "b0"))
+
+
+def _gradient_descent(X, y, lam, lr, n_iters, tol, w, b):
+    """`fit_ridge_gd` on checked input, from (w, b)."""
     losses = [_ridge_loss(w, b, X, y, lam)]
     converged = False
     for step in range(1, n_iters + 1):
@@ -155,8 +188,7 @@ def fit_ridge_gd(X, y, lam, lr, n_iters, tol=1e-10, w0=None, b0=0.0):
             _raise_divergence(X, lam, lr, step, "the loss rose above its starting value")
     if not converged and len(losses) > 1 and losses[-1] > losses[-2] * (1 + 1e-9) + 1e-12:
         _raise_divergence(X, lam, lr, len(losses) - 1, "the loss was still rising at the last step")
-    return GDResult(w=w, b=float(b), losses=np.array(losses), n_steps=len(losses) - 1,
-                    converged=converged)
+    return DescentResult(w=w, b=float(b), losses=np.array(losses), converged=converged)
 
 
 def _loss_or_nan(w, b, X, y, lam):

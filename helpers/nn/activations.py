@@ -6,18 +6,9 @@ Shared by the deep-network code (gradient norms in notebook 01, the MLP of noteb
 import numpy as np
 
 from .._validation import as_array, as_int, as_positive, as_rng
+from ..linear.logistic import _sigmoid
 
 __all__ = ["ACTIVATIONS", "activation", "INIT_SCHEMES", "init_std", "init_weights"]
-
-
-def _sigmoid(z):
-    # Split by sign so that exp never overflows.
-    out = np.empty_like(z)
-    pos = z >= 0
-    out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))
-    ez = np.exp(z[~pos])
-    out[~pos] = ez / (1.0 + ez)
-    return out
 
 
 def _sigmoid_grad(z):
@@ -34,9 +25,16 @@ ACTIVATIONS = {
 
 
 def activation(name):
-    """Return (f, f_prime) for an activation name in ACTIVATIONS.
+    """The activation f and its derivative f' for a name in ACTIVATIONS.
 
-    Both take an ndarray z of any shape and return an array of the same shape.
+    Parameters
+    ----------
+    name : {'identity', 'sigmoid', 'tanh', 'relu'}
+
+    Returns
+    -------
+    f, f_prime : callables
+        Both take an ndarray z of any shape and return an array of the same shape.
     """
     if name not in ACTIVATIONS:
         raise ValueError(f"activation == {name!r}, must be one of {sorted(ACTIVATIONS)}")
@@ -74,6 +72,19 @@ def init_std(scheme, n_in, n_out, gain=1.0):
 
 
 def init_weights(n_in, n_out, rng, scheme="he", gain=1.0):
-    """Gaussian weights of shape (n_in, n_out) with std `init_std(scheme, n_in, n_out, gain)`."""
+    """Gaussian weights with std `init_std(scheme, n_in, n_out, gain)`.
+
+    Parameters
+    ----------
+    n_in, n_out : int >= 1
+        Fan-in and fan-out of the layer.
+    rng : numpy Generator or int seed
+    scheme : {'lecun', 'xavier', 'he'}
+    gain : float > 0
+
+    Returns
+    -------
+    ndarray of shape (n_in, n_out)
+    """
     std = init_std(scheme, n_in, n_out, gain)
     return std * as_rng(rng).standard_normal((n_in, n_out))

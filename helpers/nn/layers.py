@@ -47,13 +47,37 @@ class Dense:
         self._H = None
 
     def forward(self, H, training=False, rng=None):
-        """H of shape (m, n_in) -> H W + b of shape (m, n_out)."""
+        """H W + b.
+
+        Parameters
+        ----------
+        H : ndarray of shape (m, n_in)
+        training : bool
+            Unused by this layer (the same signature for every layer).
+        rng : numpy Generator, optional
+            Unused by this layer.
+
+        Returns
+        -------
+        ndarray of shape (m, n_out)
+        """
         _check_batch(H, self.n_in, "Dense")
         self._H = H
         return H @ self.params["W"] + self.params["b"]
 
     def backward(self, grad_out):
-        """dL/dW = H^T grad_out, dL/db = sum over the batch of grad_out; returns grad_out W^T."""
+        """dL/dW = H^T grad_out and dL/db = sum over the batch of grad_out, stored in `grads`.
+
+        Parameters
+        ----------
+        grad_out : ndarray of shape (m, n_out)
+            dL/d(output).
+
+        Returns
+        -------
+        ndarray of shape (m, n_in)
+            dL/dH = grad_out W^T.
+        """
         _check_batch(grad_out, self.n_out, "Dense backward")
         self.grads["W"] = self._H.T @ grad_out
         self.grads["b"] = grad_out.sum(axis=0)
@@ -77,11 +101,34 @@ class Activation:
         self._Z = None
 
     def forward(self, Z, training=False, rng=None):
+        """f(Z), elementwise.
+
+        Parameters
+        ----------
+        Z : ndarray of shape (m, k)
+        training : bool
+            Unused by this layer (the same signature for every layer).
+        rng : numpy Generator, optional
+            Unused by this layer.
+
+        Returns
+        -------
+        ndarray of shape (m, k)
+        """
         self._Z = Z
         return self._f(Z)
 
     def backward(self, grad_out):
-        """Chain rule, elementwise: dL/dZ = dL/d(out) * f'(Z)."""
+        """Chain rule, elementwise: dL/dZ = dL/d(out) * f'(Z).
+
+        Parameters
+        ----------
+        grad_out : ndarray of shape (m, k)
+
+        Returns
+        -------
+        ndarray of shape (m, k)
+        """
         return grad_out * self._f_prime(self._Z)
 
 
@@ -108,7 +155,19 @@ class Dropout:
         self._mask = None
 
     def forward(self, H, training=False, rng=None):
-        """Mask and rescale when `training` (masks drawn from `rng`); identity otherwise."""
+        """Mask and rescale when `training` (masks drawn from `rng`); identity otherwise.
+
+        Parameters
+        ----------
+        H : ndarray of shape (m, k)
+        training : bool
+        rng : numpy Generator or int seed
+            Needed when training.
+
+        Returns
+        -------
+        ndarray of shape (m, k)
+        """
         if not training or self.rate == 0.0:
             self._mask = None
             return H
@@ -119,5 +178,14 @@ class Dropout:
         return H * self._mask
 
     def backward(self, grad_out):
-        """The same mask scales the gradient: dL/dH = dL/d(out) * mask / p."""
+        """The same mask scales the gradient: dL/dH = dL/d(out) * mask / p.
+
+        Parameters
+        ----------
+        grad_out : ndarray of shape (m, k)
+
+        Returns
+        -------
+        ndarray of shape (m, k)
+        """
         return grad_out if self._mask is None else grad_out * self._mask

@@ -12,7 +12,8 @@ batch's objective an unbiased estimate of the full one.
 
 import numpy as np
 
-from .._validation import as_int, as_lam, as_matrix, as_rng, as_vector
+from .._validation import as_choice, as_float, as_int, as_lam, as_matrix, as_rng, as_vector
+from .activations import ACTIVATIONS, INIT_SCHEMES
 from .layers import Activation, Dense, Dropout
 
 __all__ = ["MLP"]
@@ -29,7 +30,8 @@ class MLP:
         Draws the initial weights.
     activation : {'tanh', 'relu', 'sigmoid', 'identity'}
     dropout : float in [0, 1)
-        Drop probability of an inverted-dropout layer after each hidden activation (0: none).
+        Drop probability p of an inverted-dropout layer after each hidden activation (0: none);
+        the keep probability is q = 1 - p, in (0, 1].
     scheme : {'he', 'xavier', 'lecun'}, optional
         Initialization; by default 'he' for ReLU and 'xavier' otherwise.
 
@@ -51,7 +53,14 @@ class MLP:
     def __init__(self, sizes, rng, activation="tanh", dropout=0.0, scheme=None):
         sizes = _check_sizes(sizes)
         rng = as_rng(rng)
-        scheme = scheme or ("he" if activation == "relu" else "xavier")
+        activation = as_choice(activation, "activation", tuple(ACTIVATIONS))
+        if scheme is None:
+            scheme = "he" if activation == "relu" else "xavier"
+        scheme = as_choice(scheme, "scheme", tuple(INIT_SCHEMES))
+        dropout = as_float(dropout, "dropout", minimum=0.0)
+        if dropout >= 1.0:
+            raise ValueError(f"dropout == {dropout}, must be < 1: it is the drop probability "
+                             f"(keep probability q = 1 - dropout must be in (0, 1])")
         self.sizes, self.activation = sizes, activation
         self.layers, self._named = [], {}
         n_dense = len(sizes) - 1
@@ -63,8 +72,6 @@ class MLP:
                 self.layers.append(Activation(activation))
                 if dropout:
                     self.layers.append(Dropout(dropout))
-        if not dropout:
-            Dropout(dropout)  # still validates the rate (e.g. a negative one)
         self.weight_names = tuple(f"{name}.W" for name in self._named)
 
     # ----- parameters -------------------------------------------------------------------
@@ -84,7 +91,13 @@ class MLP:
         return {name: p.copy() for name, p in self.params.items()}
 
     def set_params(self, params):
-        """Overwrite every parameter with the arrays of `params` (same names and shapes)."""
+        """Overwrite every parameter with the arrays of `params`.
+
+        Parameters
+        ----------
+        params : dict name -> ndarray
+            The same names and shapes as `params` (e.g. from `copy_params`).
+        """
         current = self.params
         if set(params) != set(current):
             raise ValueError(f"params has names {sorted(params)} but the model has "
@@ -103,16 +116,48 @@ class MLP:
 
     # ----- computation -------------------------------------------------------------------
     def predict(self, X):
-        """Evaluation-mode output (dropout off) for X of shape (m, n_in); returns shape (m,)."""
+        """Evaluation-mode output (dropout off).
+
+        Parameters
+        ----------
+        X : ndarray of shape (m, n_in)
+
+        Returns
+        -------
+        ndarray of shape (m,)
+        """
         return self._forward(self._check_X(X), training=False, rng=None)
 
     def forward(self, X, training=False, rng=None):
-        """Output of shape (m,); with training=True dropout layers draw masks from `rng`."""
+        """The network's output; with training=True dropout layers draw masks from `rng`.
+
+        Parameters
+        ----------
+        X : ndarray of shape (m, n_in)
+        training : bool
+        rng : numpy Generator or int seed, optional
+            Needed when training with dropout.
+
+        Returns
+        -------
+        ndarray of shape (m,)
+        """
         X = self._check_X(X)
         return self._forward(X, training, as_rng(rng) if training else None)
 
     def penalty(self, lam, m):
-        """The L2 term lam/(2m) sum_l ||W_l||_F^2 (biases excluded)."""
+        """The L2 term lam/(2m) sum_l ||W_l||_F^2 (biases excluded).
+
+        Parameters
+        ----------
+        lam : float >= 0
+        m : int >= 1
+            Training-set size.
+
+        Returns
+        -------
+        float
+        """
         lam, m = as_lam(lam), as_int(m, "m", minimum=1)
         return self._penalty(lam, m)
 
@@ -133,6 +178,17 @@ class MLP:
 
     def loss_and_grads(self, X, y, lam=0.0, m=None, training=False, rng=None):
         """Value of J (see `loss`) and its gradient for every parameter, by backpropagation.
+
+        Parameters
+        ----------
+        X : ndarray of shape (m_b, n_in)
+        y : ndarray of shape (m_b,)
+        lam : float >= 0
+        m : int, optional
+            Training-set size in the penalty; defaults to m_b (full batch).
+        training : bool
+            Dropout on (masks from rng) or off.
+        rng : numpy Generator or int seed, optional
 
         Returns
         -------

@@ -83,6 +83,10 @@ def train_mlp(model, X, y, optimizer, rng, lam=0.0, n_epochs=100, batch_size=Non
     DivergenceError
         When the training MSE becomes NaN or infinite, or rises above 1e4 times its starting
         value (the larger of the untrained network's MSE and the variance of y): lower lr.
+
+    Returns
+    -------
+    TrainHistory
     """
     X, y, X_val, y_val = _check_data(model, X, y, X_val, y_val)
     if not isinstance(optimizer, _Optimizer):

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_array, as_int, as_lams, as_rng, as_Xy
+from .._validation import as_array, as_bool, as_choice, as_folds, as_int, as_lams, as_rng, as_Xy
 from ..data import Standardizer
-from .lasso_path import lasso_path
+from ..linear.ridge import _kept
+from .lasso_path import _lasso_path
 
 __all__ = ["kfold_indices", "CVCurve", "cross_val_curve", "one_se_rule"]
 
@@ -72,7 +73,7 @@ class CVCurve:
     @property
     def lam_1se(self):
         """The largest lam within one standard error of the minimum (see `one_se_rule`)."""
-        return one_se_rule(self.lams, self.mean, self.se)
+        return _one_se_rule(self.lams, self.mean, self.se)
 
 
 def cross_val_curve(X, y, lams, n_folds=5, rng=0, model="ridge", standardize=True, folds=None):
@@ -105,10 +106,15 @@ def cross_val_curve(X, y, lams, n_folds=5, rng=0, model="ridge", standardize=Tru
     """
     X, y = as_Xy(X, y)
     lams = as_lams(lams)
-    model = _as_model(model)
-    standardize = _as_bool(standardize, "standardize")
+    model = as_choice(model, "model", MODELS)
+    standardize = as_bool(standardize, "standardize")
     folds = (kfold_indices(X.shape[0], n_folds, rng) if folds is None
-             else _as_folds(folds, X.shape[0]))
+             else as_folds(folds, X.shape[0]))
+    return _cross_val_curve(X, y, lams, folds, model, standardize)
+
+
+def _cross_val_curve(X, y, lams, folds, model, standardize):
+    """`cross_val_curve` on checked input and explicit folds."""
     fold_mse = np.empty((len(folds), lams.size))
     for k, val in enumerate(folds):
         train = np.ones(X.shape[0], dtype=bool)
@@ -125,7 +131,7 @@ def _fit_predict(X_train, y_train, X_new, lams, model, standardize):
         scaler = Standardizer.fit(X_train)
         X_train, X_new = scaler.transform(X_train), scaler.transform(X_new)
     if model == "lasso":
-        W, b = lasso_path(X_train, y_train, lams)
+        W, b = _lasso_path(X_train, y_train, lams)
         return X_new @ W.T + b
     return _ridge_predict(X_train, y_train, X_new, lams)
 
@@ -143,6 +149,7 @@ def _ridge_predict(X_train, y_train, X_new, lams):
     Xc, yc, Xc_new = X_train - x_mean, y_train - y_mean, X_new - x_mean
     if min(Xc.shape) < GRAM_ABOVE:
         U, s, Vt = np.linalg.svd(Xc, full_matrices=False)
+        s = _kept(s, Xc.shape)                            # round-off directions: factor 0
         coef = s / (s**2 + lams[:, None]) * (U.T @ yc)    # (k, r): one row per lam
         return y_mean + (Xc_new @ Vt.T) @ coef.T
     if Xc.shape[0] >= Xc.shape[1]:
@@ -151,7 +158,9 @@ def _ridge_predict(X_train, y_train, X_new, lams):
     else:
         s2, U = np.linalg.eigh(Xc @ Xc.T)
         Z_new, z = Xc_new @ (Xc.T @ U), U.T @ yc
-    coef = z / (np.maximum(s2, 0.0) + lams[:, None])
+    s = _kept(np.sqrt(np.maximum(s2, 0.0)), Xc.shape)     # round-off directions: factor 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        coef = np.where(s > 0, z / (s**2 + lams[:, None]), 0.0)
     return y_mean + Z_new @ coef.T
 
 
@@ -178,22 +187,12 @@ def one_se_rule(lams, mean, se):
     if np.any(se < 0):
         raise ValueError(f"se has {int(np.sum(se < 0))} negative value(s); standard errors "
                          f"must be >= 0")
+    return _one_se_rule(lams, mean, se)
+
+
+def _one_se_rule(lams, mean, se):
     best = np.argmin(mean)
     return float(lams[mean <= mean[best] + se[best]].max())
-
-
-def _as_model(model):
-    if model not in MODELS:
-        raise ValueError(f"model == {model!r}, must be one of {MODELS}")
-    return model
-
-
-def _as_bool(value, name):
-    """True or False (numpy bools too); anything else, e.g. the string "no", is an error."""
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {value!r} "
-                        f"({type(value).__name__})")
-    return bool(value)
 
 
 def _same_length(v, name, lams):
@@ -202,22 +201,3 @@ def _same_length(v, name, lams):
         raise ValueError(f"{name} has length {v.shape[0]} but lams has length {lams.shape[0]}; "
                          f"give one value per lam")
     return v
-
-
-def _as_folds(folds, m):
-    """Check that folds is a list of at least two non-empty index arrays partitioning range(m)."""
-    try:
-        parts = [np.asarray(f) for f in folds]
-    except TypeError as exc:
-        raise TypeError(f"folds must be a list of index arrays, got "
-                        f"{type(folds).__name__}") from exc
-    if len(parts) < 2 or any(p.ndim != 1 or p.size == 0 for p in parts):
-        raise ValueError(f"folds must be at least 2 non-empty 1-D index arrays, got {len(parts)} "
-                         f"part(s); use kfold_indices(m, n_folds, rng)")
-    if not all(np.issubdtype(p.dtype, np.integer) for p in parts):
-        raise TypeError("folds must hold integer indices")
-    joined = np.sort(np.concatenate(parts))
-    if joined.size != m or np.any(joined != np.arange(m)):
-        raise ValueError(f"folds must contain each index 0..{m - 1} exactly once (a partition "
-                         f"of the {m} samples); got {joined.size} indices")
-    return parts

@@ -8,16 +8,16 @@ Objective (the course's convention, bias b not penalized):
 import numpy as np
 
 from .._validation import as_int, as_lams, as_positive, as_Xy
-from ..linear.lasso import fit_lasso
+from ..linear.lasso import _coordinate_fit
 
 __all__ = ["lasso_path"]
 
 
-def lasso_path(X, y, lams, tol=1e-10, max_iter=10_000):
+def lasso_path(X, y, lams, tol=1e-10, n_iters=10_000, max_iter=None):
     """Lasso weights and biases for every lam in a grid, with warm starts.
 
     The grid is solved from the largest lam (where most weights are 0) to the smallest, each
-    coordinate-descent run starting from the previous solution (`fit_lasso(..., w0=...)`):
+    coordinate-descent run starting from the previous solution (as `fit_lasso(..., w0=...)`):
     neighbouring solutions are close, so each run needs only a few sweeps. Results come back
     in the order of `lams`.
 
@@ -27,9 +27,12 @@ def lasso_path(X, y, lams, tol=1e-10, max_iter=10_000):
     y : ndarray of shape (m,)
     lams : ndarray of shape (k,), values > 0
     tol : float > 0
-        Passed to `fit_lasso`.
-    max_iter : int >= 1
-        Sweeps allowed per lam, passed to `fit_lasso`.
+        Stop each fit when a full sweep changes no weight by more than tol * max(1, max|w|)
+        (as in `fit_lasso`).
+    n_iters : int >= 1
+        Sweeps allowed per lam; reaching it raises `ConvergenceError`.
+    max_iter : int, optional
+        Old name of n_iters, still accepted.
 
     Returns
     -------
@@ -39,10 +42,16 @@ def lasso_path(X, y, lams, tol=1e-10, max_iter=10_000):
     """
     X, y = as_Xy(X, y)
     lams = as_lams(lams)
-    tol, max_iter = as_positive(tol, "tol"), as_int(max_iter, "max_iter", minimum=1)
+    n_iters = n_iters if max_iter is None else max_iter
+    tol, n_iters = as_positive(tol, "tol"), as_int(n_iters, "n_iters", minimum=1)
+    return _lasso_path(X, y, lams, tol, n_iters)
+
+
+def _lasso_path(X, y, lams, tol=1e-10, n_iters=10_000):
+    """`lasso_path` on checked input."""
     W, b = np.zeros((lams.size, X.shape[1])), np.zeros(lams.size)
     w = np.zeros(X.shape[1])
     for i in np.argsort(-lams, kind="stable"):            # largest lam first
-        w, b[i] = fit_lasso(X, y, lams[i], tol=tol, max_iter=max_iter, w0=w)
+        w, b[i] = _coordinate_fit(X, y, lams[i], 1.0, tol, n_iters, w.copy(), "lasso_path")
         W[i] = w
     return W, b

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_int, as_lams, as_rng, as_Xy
-from .cv import _as_bool, _as_model, _fit_predict, cross_val_curve, kfold_indices
+from .._validation import as_bool, as_choice, as_int, as_lams, as_rng, as_Xy
+from .cv import MODELS, _cross_val_curve, _fit_predict, kfold_indices
 
 __all__ = ["NestedCVResult", "nested_cv"]
 
@@ -70,18 +70,19 @@ def nested_cv(X, y, lams, n_outer=5, n_inner=5, rng=0, model="ridge", rule="min"
     NestedCVResult
     """
     X, y = as_Xy(X, y)
-    lams, model = as_lams(lams), _as_model(model)
-    if rule not in ("min", "1se"):
-        raise ValueError(f"rule == {rule!r}, must be 'min' or '1se'")
-    standardize = _as_bool(standardize, "standardize")
+    lams, model = as_lams(lams), as_choice(model, "model", MODELS)
+    rule = as_choice(rule, "rule", ("min", "1se"))
+    standardize = as_bool(standardize, "standardize")
     n_outer = as_int(n_outer, "n_outer", minimum=2, maximum=X.shape[0])
     rng = as_rng(rng)
     outer = kfold_indices(X.shape[0], n_outer, rng)
+    smallest_train = X.shape[0] - max(part.size for part in outer)
+    n_inner = as_int(n_inner, "n_inner", minimum=2, maximum=smallest_train)
     results = np.empty((len(outer), 3))
     for k, test in enumerate(outer):
         train = np.setdiff1d(np.arange(X.shape[0]), test)
-        n_inner = as_int(n_inner, "n_inner", minimum=2, maximum=train.size)
-        curve = cross_val_curve(X[train], y[train], lams, n_inner, rng, model, standardize)
+        inner = kfold_indices(train.size, n_inner, rng)
+        curve = _cross_val_curve(X[train], y[train], lams, inner, model, standardize)
         lam = curve.lam_min if rule == "min" else curve.lam_1se
         y_hat = _fit_predict(X[train], y[train], X[test], np.array([lam]), model, standardize)
         results[k] = np.mean((y[test] - y_hat[:, 0]) ** 2), lam, curve.mean[curve.lams == lam][0]

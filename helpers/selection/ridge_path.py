@@ -21,8 +21,8 @@ rather than as differences: with m <= n and a tiny lam both are of order lam, an
 
 import numpy as np
 
-from .._validation import as_lams, as_matrix, as_Xy
-from ..linear.ridge import _centered_svd
+from .._validation import as_lams, as_matrix, as_Xy, rank_cutoff
+from ..linear.ridge import _centered_svd, _kept
 
 __all__ = ["ridge_path", "effective_df", "loo_cv_ridge", "gcv_ridge"]
 
@@ -49,7 +49,7 @@ def _residuals_and_slack(X, y, lams):
     """
     m = X.shape[0]
     U, s, _, yc, _, _ = _centered_svd(X, y)
-    keep = s > s.max(initial=0.0) * max(X.shape) * np.finfo(float).eps
+    keep = s > rank_cutoff(s, X.shape)
     U, s = U[:, keep], s[keep]
     z = U.T @ yc
     G = lams[:, None] / (s**2 + lams[:, None])              # (k, r): 1 - shrinkage factor
@@ -85,6 +85,7 @@ def ridge_path(X, y, lams):
     X, y = as_Xy(X, y)
     lams = as_lams(lams)
     U, s, Vt, yc, x_mean, y_mean = _centered_svd(X, y)
+    s = _kept(s, X.shape)                                 # round-off directions: factor 0
     factor = s / (s**2 + lams[:, None])                   # (k, r)
     W = (factor * (U.T @ yc)) @ Vt                        # (k, n)
     return W, y_mean - W @ x_mean
@@ -108,7 +109,7 @@ def effective_df(X, lams):
     """
     X = as_matrix(X)
     lams = as_lams(lams)
-    s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    s = _kept(np.linalg.svd(X - X.mean(axis=0), compute_uv=False), X.shape)
     return _shrink(s, lams).sum(axis=1)
 
 
@@ -135,7 +136,11 @@ def loo_cv_ridge(X, y, lams):
     loo_mse : ndarray of shape (k,)
     """
     X, y = _checked_for_cv(X, y)
-    lams = as_lams(lams)
+    return _loo_cv_ridge(X, y, as_lams(lams))
+
+
+def _loo_cv_ridge(X, y, lams):
+    """`loo_cv_ridge` on checked input (m >= 3, lams > 0)."""
     resid, slack = _residuals_and_slack(X, y, lams)
     return np.mean((resid / slack) ** 2, axis=0)
 

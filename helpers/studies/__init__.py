@@ -3,8 +3,8 @@
 Modules: `deep_gradients` (vanishing/exploding gradients, notebook 01), `priors` (the MAP view,
 02), `converter` (λ in other libraries' terms, 02), `gradcheck_sweep` (the h sweep, 03),
 `early_stopping` (early stopping vs L2, 04 and 06), `dropout_linear` (dropout's ridge equivalent,
-06), `high_dim` (double descent and tuned ridge, 07), `practical` (class imbalance, missing
-values, 07).
+06), `high_dim` (double descent and tuned ridge, 07), `imbalance` (class weights, oversampling,
+stratified folds, 07), `missing` (imputation inside the folds, 07).
 """
 
 from .converter import *
@@ -19,10 +19,12 @@ from .gradcheck_sweep import *
 from .gradcheck_sweep import __all__ as _gradcheck_sweep
 from .high_dim import *
 from .high_dim import __all__ as _high_dim
-from .practical import *
-from .practical import __all__ as _practical
+from .imbalance import *
+from .imbalance import __all__ as _imbalance
+from .missing import *
+from .missing import __all__ as _missing
 from .priors import *
 from .priors import __all__ as _priors
 
 __all__ = [*_deep_gradients, *_priors, *_converter, *_gradcheck_sweep, *_early_stopping,
-           *_dropout_linear, *_high_dim, *_practical]
+           *_dropout_linear, *_high_dim, *_imbalance, *_missing]

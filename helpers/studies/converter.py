@@ -16,7 +16,7 @@ import numpy as np
 
 from .._validation import as_float, as_int, as_lam, as_positive, as_Xy
 from ..errors import DivergenceError
-from ..linear.ridge import max_stable_lr
+from ..linear.ridge import _hessian_top_eigenvalue
 
 __all__ = ["CONVERSIONS", "NO_EQUIVALENT", "convert_lambda", "converter_table",
            "emulate_torch_sgd", "emulate_keras_l2"]
@@ -106,6 +106,15 @@ def convert_lambda(lam, m, to, rho=0.5):
 def converter_table(lam, m, rho=0.5):
     """Rows (target, documented objective, setting, value) for printing the converter.
 
+    Parameters
+    ----------
+    lam : float >= 0
+        The course's lam.
+    m : int >= 1
+        Number of training samples.
+    rho : float in [0, 1]
+        Elastic-net L1 share.
+
     Returns
     -------
     list of tuples (str, str, str, dict)
@@ -125,7 +134,8 @@ def _full_batch_gd(X, y, grad_fn, lr, n_iters, what):
             w, b = w - lr * grad_w, b - lr * grad_b
     if not (np.all(np.isfinite(w)) and np.isfinite(b)):
         raise DivergenceError(f"the {what} emulation diverged: lr={lr:.4g} is too large; it "
-                              f"must be below {max_stable_lr(X, 0.0) / 2:.4g} (2/L of the "
+                              f"must be below {1 / _hessian_top_eigenvalue(X, 0.0):.4g} "
+                              f"(2/L of the "
                               f"unpenalized loss; the penalty lowers the bound further)")
     return w, float(b)
 
@@ -161,6 +171,16 @@ def emulate_keras_l2(X, y, l2, lr, n_iters=5000):
 
     Keras minimizes mean((Xw + b - y)^2) + l2 * sum(w^2) (no 1/2, bias not regularized):
     gradient 2/m X^T r + 2 l2 w, then w <- w - lr * gradient.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+    l2 : float >= 0
+        Keras's L2 coefficient.
+    lr : float > 0
+    n_iters : int >= 1
+        Number of full-batch steps (all are taken).
 
     Returns
     -------

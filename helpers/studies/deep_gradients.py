@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_array, as_float, as_int, as_lam, as_positive, as_rng
+from .._validation import as_array, as_float, as_int, as_lam, as_positive, as_rng, renamed
 from ..nn.activations import activation as _activation
 from ..nn.activations import init_weights
 
@@ -227,6 +227,20 @@ def gradient_profile(Ws, X, grad_out, activation="relu", residual=False, normali
 
     Overflow in a badly scaled net is part of what is measured: it shows up as inf/nan
     norms rather than as a warning.
+
+    Parameters
+    ----------
+    Ws : list of D ndarrays of shape (width, width)
+    X : ndarray of shape (batch, width)
+    grad_out : ndarray of shape (batch, width)
+        Gradient of the loss with respect to the last layer's output.
+    activation : {'identity', 'sigmoid', 'tanh', 'relu'}
+    residual, normalize : bool
+        Skip connections h + f(W h); layer normalization before each activation.
+
+    Returns
+    -------
+    GradientProfile
     """
     with np.errstate(over="ignore", invalid="ignore"):
         zs, hs = deep_forward(Ws, X, activation, residual, normalize)
@@ -240,6 +254,15 @@ def gradient_profile(Ws, X, grad_out, activation="relu", residual=False, normali
 
 def random_deep_problem(n_layers, width, rng, init="he", batch=64):
     """Weights, a standard-normal input batch and a unit-norm output gradient.
+
+    Parameters
+    ----------
+    n_layers : int >= 1
+        Depth D.
+    width : int >= 1
+    rng : numpy Generator or int seed
+    init : {'lecun', 'xavier', 'he'}
+    batch : int >= 1
 
     Returns
     -------
@@ -256,13 +279,23 @@ def random_deep_problem(n_layers, width, rng, init="he", batch=64):
 
 
 def shrink_weights(Ws, factor):
-    """Every weight matrix multiplied by `factor` (> 0): what weight decay alone does to them."""
+    """Every weight matrix multiplied by `factor`: what weight decay alone does to them.
+
+    Parameters
+    ----------
+    Ws : list of 2-D ndarrays
+    factor : float > 0
+
+    Returns
+    -------
+    list of ndarrays of the shapes of Ws
+    """
     factor = as_positive(factor, "factor")
     return [factor * as_array(W, f"Ws[{i}]", ndim=2) for i, W in enumerate(Ws)]
 
 
-def decay_factor(lr, lam, m, n_steps):
-    """The shrink (1 - lr*lam/m)^n_steps that the L2 term alone applies to the weights.
+def decay_factor(lr, lam, m, n_iters=None, n_steps=None):
+    """The shrink (1 - lr*lam/m)^n_iters that the L2 term alone applies to the weights.
 
     Each gradient step on mean loss + lam/(2m) sum ||W||^2 multiplies W by (1 - lr*lam/m)
     before the data-gradient step (GBC eq. 7.5).
@@ -272,19 +305,23 @@ def decay_factor(lr, lam, m, n_steps):
     lr : float > 0
     lam : float >= 0
     m : int >= 1
-    n_steps : int >= 0
+    n_iters : int >= 0
+        Number of gradient steps.
+    n_steps : int, optional
+        Old name of n_iters, still accepted.
 
     Returns
     -------
     float
     """
     lr, lam = as_positive(lr, "lr"), as_lam(lam)
-    m, n_steps = as_int(m, "m", minimum=1), as_int(n_steps, "n_steps", minimum=0)
+    n_iters = renamed(n_iters, n_steps, "n_iters", "n_steps")
+    m, n_iters = as_int(m, "m", minimum=1), as_int(n_iters, "n_iters", minimum=0)
     step = 1.0 - lr * lam / m
     if not 0.0 < step <= 1.0:
         raise ValueError(f"lr * lam / m == {lr * lam / m:.4g}, must be in [0, 1) so that each "
                          f"step shrinks the weights; lower lr or lam")
-    return float(step ** n_steps)
+    return float(step ** n_iters)
 
 
 def penalized_weight_grads(Ws, grads_W, lam, m):
@@ -292,6 +329,20 @@ def penalized_weight_grads(Ws, grads_W, lam, m):
 
     The penalty adds a term to the *weight* gradients only; the backpropagated signal
     dL/dh_l, and so the Jacobians that vanish or explode, are untouched.
+
+    Parameters
+    ----------
+    Ws : list of ndarrays
+        Weight matrices W_l.
+    grads_W : list of ndarrays of the same shapes
+        Gradients of the data loss.
+    lam : float >= 0
+    m : int >= 1
+        Number of training samples.
+
+    Returns
+    -------
+    list of ndarrays of the shapes of Ws
     """
     lam, m = as_lam(lam), as_int(m, "m", minimum=1)
     if len(Ws) != len(grads_W):

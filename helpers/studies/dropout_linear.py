@@ -12,6 +12,10 @@ strength lam_j = ((1 - p)/p) ||x_j||^2, whose minimizer is
     w = (X^T X + ((1 - p)/p) diag(X^T X))^{-1} X^T y.
 
 No bias here: center X and y first (the bias is not dropped out or penalized).
+
+Argument order follows the course: losses take the weights first, (w, X, y, keep), fitters take
+the data first, (X, y, keep, ...). The losses still accept the older data-first order
+(X, y, w, keep), recognised by X being the only 2-D argument.
 """
 
 import numpy as np
@@ -31,19 +35,26 @@ def _as_keep(keep):
     return keep
 
 
-def _checked(X, y, w, keep):
+def _weights_first(first, second, third=None):
+    """(w, X, y) from either (w, X, y) or the older (X, y, w); without y: (w, X) or (X, w)."""
+    if third is None:
+        return (second, first) if np.ndim(first) == 2 else (first, second)
+    return (third, first, second) if np.ndim(first) == 2 else (first, second, third)
+
+
+def _checked(w, X, y, keep):
     X, y = as_Xy(X, y)
     w = as_vector(w, "w", length=X.shape[1], length_of="one weight per column of X")
     return X, y, w, _as_keep(keep)
 
 
-def dropout_penalty(X, w, keep):
+def dropout_penalty(w, X, keep):
     """((1 - p)/p) sum_j w_j^2 ||x_j||^2, the extra term dropout adds in expectation.
 
     Parameters
     ----------
-    X : ndarray of shape (m, n)
     w : ndarray of shape (n,)
+    X : ndarray of shape (m, n)
     keep : float in (0, 1]
         Keep probability p.
 
@@ -51,37 +62,43 @@ def dropout_penalty(X, w, keep):
     -------
     float
     """
+    w, X = _weights_first(w, X)
     X = as_matrix(X)
     w = as_vector(w, "w", length=X.shape[1], length_of="one weight per column of X")
     keep = _as_keep(keep)
     return float((1 - keep) / keep * np.sum(w**2 * np.sum(X**2, axis=0)))
 
 
-def expected_dropout_loss(X, y, w, keep):
+def expected_dropout_loss(w, X, y, keep):
     """E_R ||y - ((R * X)/p) w||^2 = ||y - X w||^2 + ((1 - p)/p) sum_j w_j^2 ||x_j||^2 (exact).
 
     Parameters
     ----------
+    w : ndarray of shape (n,)
     X : ndarray of shape (m, n)
     y : ndarray of shape (m,)
-    w : ndarray of shape (n,)
     keep : float in (0, 1]
+        Keep probability p.
 
     Returns
     -------
     float
     """
-    X, y, w, keep = _checked(X, y, w, keep)
+    X, y, w, keep = _checked(*_weights_first(w, X, y), keep)
     r = y - X @ w
     return float(r @ r + (1 - keep) / keep * np.sum(w**2 * np.sum(X**2, axis=0)))
 
 
-def monte_carlo_dropout_loss(X, y, w, keep, n_masks, rng):
+def monte_carlo_dropout_loss(w, X, y, keep, n_masks, rng):
     """Average of ||y - ((R * X)/p) w||^2 over `n_masks` random masks, and its standard error.
 
     Parameters
     ----------
-    X, y, w, keep : as in `expected_dropout_loss`
+    w : ndarray of shape (n,)
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+    keep : float in (0, 1]
+        Keep probability p.
     n_masks : int >= 2
     rng : numpy Generator or int seed
 
@@ -91,7 +108,7 @@ def monte_carlo_dropout_loss(X, y, w, keep, n_masks, rng):
     std_error : float
         Standard deviation of the n_masks losses divided by sqrt(n_masks).
     """
-    X, y, w, keep = _checked(X, y, w, keep)
+    X, y, w, keep = _checked(*_weights_first(w, X, y), keep)
     n_masks, rng = as_int(n_masks, "n_masks", minimum=2), as_rng(rng)
     losses = np.empty(n_masks)
     for k in range(n_masks):  # one (m, n) mask at a time: memory stays O(m n)
@@ -146,8 +163,10 @@ def fit_dropout_gd(X, y, keep, lr, n_iters, rng, average_last=None):
     X : ndarray of shape (m, n)
     y : ndarray of shape (m,)
     keep : float in (0, 1]
+        Keep probability p.
     lr : float > 0
     n_iters : int >= 1
+        Number of steps (all are taken).
     rng : numpy Generator or int seed
     average_last : int, optional
         Number of final iterates averaged (default: the second half).

@@ -18,16 +18,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_int, as_lam, as_matrix, as_positive, as_Xy
-from ..linear.curvature import shrinkage_factors
-from ..linear.ridge import fit_ridge_gd, ridge_closed_form
+from .._validation import as_int, as_lam, as_matrix, as_positive, as_Xy, renamed
+from ..linear.curvature import _factors, shrinkage_factors
+from ..linear.ridge import _gradient_descent, _ridge_fit
 
 __all__ = ["equivalent_lam", "early_stopping_filter", "ridge_filter", "continuum_filters",
            "continuum_filter_gap",
            "EarlyStoppingComparison", "compare_early_stopping"]
 
 
-def equivalent_lam(m, lr, n_steps):
+def equivalent_lam(m, lr, n_iters=None, n_steps=None):
     """lam ~ m / (lr * tau): the ridge strength that tau steps of size lr roughly mimic.
 
     GBC eq. 7.45 (alpha ~ 1/(tau eps)) in the course's units, where alpha = lam/m.
@@ -37,25 +37,31 @@ def equivalent_lam(m, lr, n_steps):
     m : int >= 1
         Number of training samples.
     lr : float > 0
-    n_steps : int >= 1
+    n_iters : int >= 1
         tau, the number of gradient-descent steps.
+    n_steps : int, optional
+        Old name of n_iters, still accepted.
 
     Returns
     -------
     float
     """
     m = as_int(m, "m", minimum=1)
-    return m / (as_positive(lr, "lr") * as_int(n_steps, "n_steps", minimum=1))
+    n_iters = renamed(n_iters, n_steps, "n_iters", "n_steps")
+    return m / (as_positive(lr, "lr") * as_int(n_iters, "n_iters", minimum=1))
 
 
-def early_stopping_filter(X, lr, n_steps):
+def early_stopping_filter(X, lr, n_iters=None, n_steps=None):
     """1 - (1 - lr s_j^2/m)^tau for each singular value s_j of the centered design.
 
     Parameters
     ----------
     X : ndarray of shape (m, n)
     lr : float > 0
-    n_steps : int >= 1
+    n_iters : int >= 1
+        tau, the number of gradient-descent steps.
+    n_steps : int, optional
+        Old name of n_iters, still accepted.
 
     Returns
     -------
@@ -63,15 +69,25 @@ def early_stopping_filter(X, lr, n_steps):
     factors : ndarray of shape (min(m, n),)
     """
     X = as_matrix(X)
-    lr, n_steps = as_positive(lr, "lr"), as_int(n_steps, "n_steps", minimum=1)
-    s, _ = shrinkage_factors(X, 0.0)
-    return s, 1.0 - (1.0 - lr * s**2 / X.shape[0]) ** n_steps
+    n_iters = renamed(n_iters, n_steps, "n_iters", "n_steps")
+    lr, n_iters = as_positive(lr, "lr"), as_int(n_iters, "n_iters", minimum=1)
+    return _early_stopping_filter(X, lr, n_iters)
+
+
+def _early_stopping_filter(X, lr, n_iters):
+    s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    return s, 1.0 - (1.0 - lr * s**2 / X.shape[0]) ** n_iters
 
 
 def ridge_filter(X, lam):
     """s_j^2 / (s_j^2 + lam) for each singular value of the centered design.
 
     The same numbers as `shrinkage_factors`; kept under this name beside `early_stopping_filter`.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    lam : float >= 0
 
     Returns
     -------
@@ -127,7 +143,7 @@ def continuum_filter_gap(ratio):
 
 @dataclass(frozen=True)
 class EarlyStoppingComparison:
-    """Gradient descent stopped after n_steps against ridge at lam = m/(lr n_steps).
+    """Gradient descent stopped after n_iters against ridge at lam = m/(lr n_iters).
 
     Attributes
     ----------
@@ -156,8 +172,8 @@ class EarlyStoppingComparison:
     rel_coef_diff: float
 
 
-def compare_early_stopping(X, y, lr, n_steps, lam=None):
-    """Run tau = n_steps steps of gradient descent (lam = 0, from w = 0, b = 0) and compare with
+def compare_early_stopping(X, y, lr, n_iters=None, lam=None, n_steps=None):
+    """Run tau = n_iters steps of gradient descent (lam = 0, from w = 0, b = 0) and compare with
     ridge at lam = m/(lr tau).
 
     The features are centered before gradient descent so the bias decouples from w (the weights
@@ -169,23 +185,28 @@ def compare_early_stopping(X, y, lr, n_steps, lam=None):
     y : ndarray of shape (m,)
     lr : float > 0
         Must be below 2/L (`max_stable_lr`), else `DivergenceError`.
-    n_steps : int >= 1
+    n_iters : int >= 1
+        tau, the number of gradient-descent steps.
     lam : float >= 0, optional
-        Ridge strength to compare with; `equivalent_lam(m, lr, n_steps)` by default.
+        Ridge strength to compare with; `equivalent_lam(m, lr, n_iters)` by default.
+    n_steps : int, optional
+        Old name of n_iters, still accepted.
 
     Returns
     -------
     EarlyStoppingComparison
     """
     X, y = as_Xy(X, y)
-    lr, n_steps = as_positive(lr, "lr"), as_int(n_steps, "n_steps", minimum=1)
+    n_iters = renamed(n_iters, n_steps, "n_iters", "n_steps")
+    lr, n_iters = as_positive(lr, "lr"), as_int(n_iters, "n_iters", minimum=1)
     m = X.shape[0]
-    lam = equivalent_lam(m, lr, n_steps) if lam is None else as_lam(lam)
+    lam = m / (lr * n_iters) if lam is None else as_lam(lam)
     x_mean = X.mean(axis=0)
-    gd = fit_ridge_gd(X - x_mean, y, 0.0, lr, n_steps, tol=np.finfo(float).tiny)
-    w_ridge, b_ridge = ridge_closed_form(X, y, lam)
-    s, f_gd = early_stopping_filter(X, lr, n_steps)
-    _, f_ridge = ridge_filter(X, lam)
+    gd = _gradient_descent(X - x_mean, y, 0.0, lr, n_iters, np.finfo(float).tiny,
+                           np.zeros(X.shape[1]), 0.0)
+    w_ridge, b_ridge = _ridge_fit(X, y, lam)
+    s, f_gd = _early_stopping_filter(X, lr, n_iters)
+    _, f_ridge = _factors(s, X.shape, lam)
     return EarlyStoppingComparison(
         lam=float(lam), w_gd=gd.w, w_ridge=w_ridge, b_gd=float(gd.b - x_mean @ gd.w),
         b_ridge=b_ridge, s=s, filter_gd=f_gd, filter_ridge=f_ridge,

@@ -3,9 +3,11 @@
 `numerical_gradient` (centered, error O(h^2)) and `rel_error` live in `helpers.gradcheck`; this
 module adds the forward difference (error O(h)), a sweep over h that shows both laws until
 round-off takes over, and a curved test loss on which the laws are visible: the L2-regularized
-logistic loss (y in {0, 1}, bias b not penalized)
+logistic loss of `helpers.linear.logistic` (y in {0, 1}, bias b not penalized)
 
-    J(w, b) = (1/m) sum_i [log(1 + exp(z_i)) - y_i z_i] + lam/(2m) ||w||^2,   z = X w + b.
+    J(w, b) = (1/m) sum_i [log(1 + exp(z_i)) - y_i z_i] + lam/(2m) ||w||^2,   z = X w + b,
+
+taking the parameters as one flat vector theta = (w, b), as a gradient checker wants.
 
 On the quadratic ridge loss the centered difference is exact up to round-off (its third
 derivative is 0), so an h sweep there shows only the round-off floor.
@@ -15,8 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_array, as_callable, as_lam, as_positive, as_vector, as_Xy
+from .._validation import as_array, as_callable, as_labels, as_lam, as_positive, as_vector, as_Xy
 from ..gradcheck import numerical_gradient, rel_error
+from ..linear.logistic import _logistic_grad, _logistic_loss
 
 __all__ = ["forward_difference", "logistic_ridge_loss", "logistic_ridge_grad", "HSweep",
            "h_sweep", "loglog_slope"]
@@ -49,9 +52,8 @@ def forward_difference(f, x, h=1e-5):
 
 
 def _check_logistic(theta, X, y, lam):
-    X, y = as_Xy(X, y)
-    if not np.all((y == 0) | (y == 1)):
-        raise ValueError("y must contain only 0 and 1 (class labels) for the logistic loss")
+    X, _ = as_Xy(X, y)
+    y = as_labels(y)
     theta = as_vector(theta, "theta", X.shape[1] + 1, "the n weights followed by the bias")
     return theta, X, y, as_lam(lam)
 
@@ -76,11 +78,7 @@ def logistic_ridge_loss(theta, X, y, lam, dtype=np.float64):
     theta, X, y, lam = _check_logistic(theta, X, y, lam)
     real = _float_type(dtype)
     theta, X, y = theta.astype(real), X.astype(real), y.astype(real)
-    w, b = theta[:-1], theta[-1]
-    z = X @ w + b
-    m = real(X.shape[0])
-    # log(1 + e^z) computed without overflow
-    return float(np.mean(np.logaddexp(real(0), z) - y * z) + real(lam) / (2 * m) * (w @ w))
+    return float(_logistic_loss(theta[:-1], theta[-1], X, y, real(lam)))
 
 
 def _float_type(dtype):
@@ -97,7 +95,15 @@ def _float_type(dtype):
 
 def logistic_ridge_grad(theta, X, y, lam):
     """Gradient of `logistic_ridge_loss` in float64: ((1/m) X^T (p - y) + (lam/m) w, mean(p - y)),
-    with p = 1/(1 + exp(-z)).
+    with p = sigmoid(X w + b).
+
+    Parameters
+    ----------
+    theta : ndarray of shape (n + 1,)
+        The weights w followed by the bias b.
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,) of 0s and 1s
+    lam : float >= 0
 
     Returns
     -------
@@ -105,10 +111,8 @@ def logistic_ridge_grad(theta, X, y, lam):
         grad_w followed by grad_b (no penalty on the bias).
     """
     theta, X, y, lam = _check_logistic(theta, X, y, lam)
-    w, b = theta[:-1], theta[-1]
-    m = X.shape[0]
-    p = 0.5 * (1.0 + np.tanh(0.5 * (X @ w + b)))  # the sigmoid, stable for large |z|
-    return np.append(X.T @ (p - y) / m + lam / m * w, np.mean(p - y))
+    grad_w, grad_b = _logistic_grad(theta[:-1], theta[-1], X, y, lam)
+    return np.append(grad_w, grad_b)
 
 
 @dataclass(frozen=True)

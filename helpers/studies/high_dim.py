@@ -18,6 +18,7 @@ import numpy as np
 
 from .._validation import (
     as_array,
+    as_bool,
     as_float,
     as_int,
     as_lam,
@@ -26,9 +27,10 @@ from .._validation import (
     as_rng,
     as_vector,
     as_Xy,
+    rank_cutoff,
 )
 from ..data import make_linear_data
-from ..linear.ridge import ridge_closed_form
+from ..linear.ridge import _ridge_fit
 
 __all__ = ["min_norm_solution", "min_norm_gap", "make_isotropic_data", "excess_risk",
            "optimal_ridge_lam", "hmrt_min_norm_risk", "hmrt_ridge_risk", "finite_min_norm_risk",
@@ -56,13 +58,20 @@ def min_norm_solution(X, y, fit_bias=True):
     b : float
     """
     X, y = as_Xy(X, y)
-    if not isinstance(fit_bias, bool):
-        raise TypeError(f"fit_bias must be True or False, got {fit_bias!r}")
+    return _min_norm(X, y, as_bool(fit_bias, "fit_bias"))
+
+
+def _min_norm(X, y, fit_bias):
     if not fit_bias:
-        return np.linalg.pinv(X) @ y, 0.0
-    x_mean, y_mean = X.mean(axis=0), y.mean()
-    w = np.linalg.pinv(X - x_mean) @ (y - y_mean)
-    return w, float(y_mean - x_mean @ w)
+        return _pinv_solve(X, y), 0.0
+    return _ridge_fit(X, y, 0.0)        # lam = 0: the minimum-norm solution on centered data
+
+
+def _pinv_solve(X, y):
+    """X^+ y through the SVD, singular values at round-off level (`rank_cutoff`) treated as 0."""
+    U, s, Vt = np.linalg.svd(X, full_matrices=False)
+    keep = s > rank_cutoff(s, X.shape)
+    return Vt[keep].T @ ((U[:, keep].T @ y) / s[keep])
 
 
 def min_norm_gap(X, y, lams):
@@ -83,8 +92,8 @@ def min_norm_gap(X, y, lams):
     """
     X, y = as_Xy(X, y)
     lams = as_lams(lams)
-    w_plus, _ = min_norm_solution(X, y)
-    return np.array([np.linalg.norm(ridge_closed_form(X, y, lam)[0] - w_plus) for lam in lams])
+    w_plus, _ = _min_norm(X, y, True)
+    return np.array([np.linalg.norm(_ridge_fit(X, y, lam)[0] - w_plus) for lam in lams])
 
 
 def make_isotropic_data(m, n, rng, sigma=0.5, r=1.0):

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_array, as_int, as_positive, as_rng, as_wb, as_Xy
-from ..selection.ridge_path import loo_cv_ridge
+from .._validation import as_int, as_lams, as_positive, as_rng, as_wb, as_Xy
+from ..selection.ridge_path import _loo_cv_ridge
 
 __all__ = ["PRIOR_SIM_LAMS", "neg_log_posterior", "map_gaussian", "PriorLamSelection",
            "simulate_lam_selection"]
@@ -61,6 +61,15 @@ def map_gaussian(X, y, sigma, tau):
     w = (Xc^T Xc / sigma^2 + I / tau^2)^{-1} Xc^T yc / sigma^2 and b = mean(y) - mean(X) w,
     which is `ridge_closed_form(X, y, sigma**2 / tau**2)`.
 
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+    y : ndarray of shape (m,)
+    sigma : float > 0
+        Noise standard deviation.
+    tau : float > 0
+        Prior scale.
+
     Returns
     -------
     w : ndarray of shape (n,)
@@ -106,11 +115,11 @@ def simulate_lam_selection(m, n, sigma, tau, n_datasets, rng, lams=None):
 
     Parameters
     ----------
-    m, n : int >= 2 and >= 1
+    m, n : int >= 3 and >= 1
     sigma, tau : float > 0
     n_datasets : int >= 1
     rng : numpy Generator or int seed
-    lams : ndarray of shape (k,), optional
+    lams : ndarray of shape (k,), values > 0, optional
         Grid (default: PRIOR_SIM_LAMS, 80 values 0.05 decades apart (a factor 1.122), from
         10^-1.975 ~ 0.011 to 10^1.975 ~ 94; fixed, independent of sigma and tau).
 
@@ -118,16 +127,14 @@ def simulate_lam_selection(m, n, sigma, tau, n_datasets, rng, lams=None):
     -------
     PriorLamSelection
     """
-    m, n = as_int(m, "m", minimum=2), as_int(n, "n", minimum=1)
+    m, n = as_int(m, "m", minimum=3), as_int(n, "n", minimum=1)   # leave-one-out needs m >= 3
     sigma, tau = as_positive(sigma, "sigma"), as_positive(tau, "tau")
     n_datasets, rng = as_int(n_datasets, "n_datasets", minimum=1), as_rng(rng)
     lam_bayes = sigma**2 / tau**2
-    lams = PRIOR_SIM_LAMS.copy() if lams is None else as_array(lams, "lams", 1)
-    if lams.size == 0 or np.any(lams < 0):
-        raise ValueError("lams must be a non-empty grid of values >= 0")
+    lams = PRIOR_SIM_LAMS.copy() if lams is None else as_lams(lams)
     selected = np.empty(n_datasets)
     for k in range(n_datasets):
         X = rng.standard_normal((m, n))
         y = X @ (tau * rng.standard_normal(n)) + sigma * rng.standard_normal(m)
-        selected[k] = lams[np.argmin(loo_cv_ridge(X, y, lams))]
+        selected[k] = lams[np.argmin(_loo_cv_ridge(X, y, lams))]
     return PriorLamSelection(selected=selected, lam_bayes=float(lam_bayes), lams=lams)

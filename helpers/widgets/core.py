@@ -14,6 +14,7 @@ PNG encoding. Two ways to describe the picture:
 
 import io
 
+import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -21,6 +22,29 @@ from matplotlib.figure import Figure
 from .._validation import as_callable
 
 __all__ = ["explorer", "artist_explorer", "render_png", "freeze_background"]
+
+
+def _plain_ticks(axis, values, fmt="{:g}"):
+    """Fixed ticks with plain-text labels, shared by the explorers.
+
+    Log-scale labels such as 10^-4 are typeset as mathtext, which is re-parsed on every draw and
+    would dominate the cost of a slider move; fixed ticks with plain labels (and no minor ticks)
+    avoid that work. `fmt` is a format string, or a callable value -> label.
+    """
+    from matplotlib.ticker import NullLocator
+
+    label = fmt if callable(fmt) else fmt.format
+    axis.set_ticks(values, labels=[label(v) for v in values])
+    axis.set_minor_locator(NullLocator())
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def decade_label(value):
+    """A power of ten as plain text with Unicode superscripts: 1e-4 -> '10⁻⁴', 1000 -> '10³'."""
+    exponent = int(round(float(np.log10(value))))
+    return "10" + str(exponent).translate(_SUPERSCRIPTS)
 
 
 def _as_figure(fig):

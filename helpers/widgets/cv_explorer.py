@@ -15,7 +15,7 @@ from .._validation import as_float, as_int, as_rng
 from ..data import make_poly_data
 from ..linear.polynomial import fit_poly_ridge, poly_features
 from ..selection.cv import cross_val_curve
-from .core import artist_explorer, freeze_background
+from .core import _plain_ticks, artist_explorer, decade_label, freeze_background
 
 __all__ = ["CVExplorerProblem", "make_cv_explorer_problem", "cv_explorer_update",
            "draw_cv_explorer", "cv_explorer"]
@@ -92,15 +92,7 @@ def cv_explorer_update(problem, n_folds, log10_lam):
 
 
 TOP = 0.6          # fixed top of the validation-error axis; larger values are drawn on it
-LAM_TICKS = (1e-6, 1e-4, 1e-2, 1.0, 1e2)
-
-
-def _plain_ticks(axis, values, fmt="{:g}"):
-    """Fixed ticks with plain-text labels: no locator or mathtext work on each redraw."""
-    from matplotlib.ticker import NullLocator
-
-    axis.set_ticks(values, labels=[fmt.format(v) for v in values])
-    axis.set_minor_locator(NullLocator())
+LAM_TICKS = (1e-6, 1e-3, 1.0, 1e3)   # both ends of the λ grid [1e-6, 1e3]
 
 
 def _band(lams, low, high):
@@ -145,7 +137,7 @@ def _build_cv_explorer(fig, problem, n_folds, log10_lam, freeze=False):
     (marker,) = left.plot([], [], "ko", label="CV error at the slider's λ")
     left.set(xlim=(lams[0], lams[-1]), ylim=(0, TOP), xlabel="λ (log scale)",
              ylabel=f"validation MSE (clipped at {TOP:g})")
-    _plain_ticks(left.xaxis, LAM_TICKS)
+    _plain_ticks(left.xaxis, LAM_TICKS, decade_label)
     _plain_ticks(left.yaxis, np.linspace(0.0, TOP, 7), "{:.1f}")
     legend = left.legend(fontsize=7, loc="upper right", frameon=True, framealpha=0.85,
                          facecolor="white", edgecolor="none")
@@ -209,7 +201,7 @@ def cv_explorer(problem=None):
         "n_folds": widgets.SelectionSlider(options=options, value=5 if 5 in options else m,
                                            description="folds K"),
         "log10_lam": widgets.FloatSlider(value=0.0, min=-6.0, max=3.0, step=0.25,
-                                         description="log10 λ"),
+                                         description="log₁₀ λ"),
     }
 
     def setup(fig):

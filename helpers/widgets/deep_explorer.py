@@ -213,7 +213,7 @@ def setup_deep_explorer(fig, grid, freeze=False):
     (line,) = ax_fit.plot(grid.x_grid, grid.curves[0, 0], color="C1", label="network")
     ax_fit.set(xlabel="x", ylabel="y", xlim=(grid.x_grid[0], grid.x_grid[-1]),
                ylim=(grid.y_val.min() - 0.5, grid.y_val.max() + 0.5))
-    ax_fit.legend(loc="lower right", fontsize=8)
+    ax_fit.legend(loc="lower right", fontsize=8)  # small: four entries in a crowded panel
     n_layers = grid.weight_norms.shape[-1]
     width = 0.8 / len(grid.optimizers)
     bars = {}
@@ -221,14 +221,15 @@ def setup_deep_explorer(fig, grid, freeze=False):
         offset = (k - (len(grid.optimizers) - 1) / 2) * width
         bars[name] = ax_norm.bar(np.arange(n_layers) + offset, np.zeros(n_layers), width,
                                  label=name, color=f"C{k}")
-    ax_norm.set_xticks(np.arange(n_layers), [f"W{layer + 1}" for layer in range(n_layers)])
-    # Plain-text label (mathtext would be re-parsed on every draw) and few ticks: text is
-    # most of the drawing time.
-    ax_norm.set(ylabel="‖W_l‖ (Frobenius)", ylim=(0, 1.35 * grid.weight_norms.max()))
+    ax_norm.set_xticks(np.arange(n_layers), [f"$W_{layer + 1}$" for layer in range(n_layers)])
+    # Mathtext labels are static: with freeze=True they are rendered once into the background
+    # image, so they cost nothing per move. Few ticks: text is most of the drawing time.
+    ax_norm.set(xlabel="weight matrix", ylabel=r"Frobenius norm $\|W_l\|_F$",
+                ylim=(0, 1.35 * grid.weight_norms.max()))
     for ax in (ax_fit, ax_norm):
         ax.yaxis.set_major_locator(MaxNLocator(5))
     ax_fit.xaxis.set_major_locator(MaxNLocator(5))
-    ax_norm.legend(fontsize=7, loc="upper left")
+    ax_norm.legend(fontsize=8, loc="upper left")
     # Fixed margins once, instead of tight_layout on every move.
     fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
     for ax in (ax_fit, ax_norm):  # a fixed title height skips matplotlib's per-draw placement

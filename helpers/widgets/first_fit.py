@@ -41,7 +41,7 @@ def draw_ridge_line(fig, X, y, lam):
     ax.scatter(X[:, 0], y, s=14, color="0.35", label="data", zorder=3)
     ax.plot(x_grid, y_grid, label=f"ridge fit: w = {w:.3f}, b = {b:.3f}")
     ax.axhline(np.mean(y), color="0.6", linestyle=":", label="mean of y")
-    ax.set(title=f"Ridge fit with λ = {lam:g}", xlabel="x", ylabel="y",
+    ax.set(title=f"Ridge fit with λ = {lam:g}", xlabel="x (the one feature)", ylabel="y (target)",
            ylim=(y.min() - 1.0, y.max() + 1.0))
     ax.legend(loc="upper left")
     return ax

@@ -19,7 +19,8 @@ from ..linear.curvature import centered_hessian
 from ..plotting import get_ax
 from .core import artist_explorer
 
-__all__ = ["make_gd_path_problem", "gd_path_update", "draw_gd_path", "gd_path_explorer"]
+__all__ = ["make_gd_path_problem", "gd_path_update", "draw_gd_path", "gd_path_explorer",
+           "verdict"]
 
 _START = np.array([-1.0, 3.5])
 
@@ -76,7 +77,10 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
         path : ndarray (n_steps + 1, 2), the iterates (huge if lr > 2/L);
         w_star : ndarray (2,), the minimizer; lr_max : float, 2/L;
         W1, W2, J : ndarrays (grid_size, grid_size), the loss on the grid;
-        losses : ndarray (n_steps + 1,), J along the path; diverging : bool.
+        losses : ndarray (n_steps + 1,), J along the path; diverging : bool, lr > 2/L
+        (the criterion); gap_left : float, ||w_T - w*|| / ||w_0 - w*||, the share of the
+        initial distance to the minimizer still left after the n_steps shown (what the picture
+        shows: below 2/L it shrinks, but a slow run can still be far from w* after n_steps).
     """
     X, y = as_Xy(as_matrix(X), y)
     if X.shape[1] != 2:
@@ -104,8 +108,26 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
             path[k + 1] = path[k] - lr * (H @ path[k] - g)  # w <- w - lr grad J(w)
         losses = 0.5 * np.einsum("ki,ij,kj->k", path, H, path) - path @ g + c
     lr_max = 2.0 / float(np.linalg.eigvalsh(H)[-1])
+    start_gap = float(np.linalg.norm(w0 - w_star))
+    with np.errstate(over="ignore", invalid="ignore"):
+        end_gap = float(np.linalg.norm(path[-1] - w_star))
+    gap_left = end_gap / start_gap if start_gap > 0 else 0.0
     return {"path": path, "w_star": w_star, "lr_max": lr_max, "W1": W1, "W2": W2, "J": J,
-            "losses": losses, "diverging": bool(lr > lr_max)}
+            "losses": losses, "diverging": bool(lr > lr_max),
+            "gap_left": gap_left if np.isfinite(gap_left) else np.inf}
+
+
+def verdict(state):
+    """What a frame shows, by the criterion and by the distance left.
+
+    'η < 2/L: 0.2% of the distance to w★ left after 30 steps' or 'η > 2/L: diverges'.
+    """
+    n_steps = len(state["path"]) - 1
+    if state["diverging"]:
+        return "η > 2/L: diverges"
+    left = state["gap_left"]
+    share = f"{100 * left:.2g}%" if left >= 1e-4 else "< 0.01%"
+    return f"η < 2/L: {share} of the distance to w★ left after {n_steps} steps"
 
 
 def _contours(ax, state):
@@ -128,26 +150,32 @@ def draw_gd_path(state, ax=None, title=None):
     ax = get_ax(ax)
     _contours(ax, state)
     path = state["path"]
-    ax.plot(path[:, 0], path[:, 1], "o-", color="#d62728", markersize=3, linewidth=1.2,
-            label="gradient descent")
-    ax.plot(*state["w_star"], "k*", markersize=11, label="minimizer")
+    ax.plot(path[:, 0], path[:, 1], "o-", color="C5", markersize=3, linewidth=1.2,
+            label="gradient-descent iterates")
+    ax.plot(*state["w_star"], "k*", markersize=12, label="minimizer w★")
+    ax.plot([], [], color=_contour_legend_color(), linewidth=0.9, label="contours of J")
     ax.set_xlim(state["W1"][0, 0], state["W1"][0, -1])
     ax.set_ylim(state["W2"][0, 0], state["W2"][-1, 0])
-    ax.set(xlabel="w1", ylabel="w2", title=title or "Gradient descent on J(w)")
-    ax.legend(loc="lower left")
+    ax.set(xlabel="$w_1$", ylabel="$w_2$", title=title or "Gradient descent on J(w)")
+    ax.legend(loc="lower left", fontsize=9)
     return ax
 
 
+def _contour_legend_color():
+    """The middle colour of the contour colormap, for the legend entry of the contours."""
+    from matplotlib import colormaps
+    return colormaps["viridis"](0.5)
+
+
 def _explorer_title(lr, state):
-    verdict = "diverges" if state["diverging"] else "converges"
-    return f"lr = {lr:.3f}, 2/L = {state['lr_max']:.3f}: {verdict}"
+    return f"η = {lr:.3f}, 2/L = {state['lr_max']:.3f}\n{verdict(state)}"
 
 
 def _build_gd_path(fig, X, y, lr, lam, n_steps, extent):
     """Draw one state on fig and return update(lr, lam), which moves the artists in place."""
     state = gd_path_update(X, y, lr, lam, n_steps=n_steps, extent=extent)
     ax = fig.add_subplot()
-    fig.subplots_adjust(left=0.12, right=0.97, bottom=0.12, top=0.91)
+    fig.subplots_adjust(left=0.12, right=0.97, bottom=0.12, top=0.86)
     draw_gd_path(state, ax=ax, title=_explorer_title(lr, state))
     path_line, star = ax.lines[0], ax.lines[1]
     shown = {"lam": lam, "contours": ax.collections[0]}
@@ -180,8 +208,8 @@ def gd_path_explorer(X, y, n_steps=30):
     controls = {
         "lr": widgets.FloatSlider(value=round(0.5 * lr_max0, 3), min=0.01,
                                   max=round(1.2 * lr_max0, 3), step=0.005,
-                                  description="lr", readout_format=".3f"),
-        "lam": widgets.FloatSlider(value=0.0, min=0.0, max=60.0, step=1.0, description="lam"),
+                                  description="η (lr)", readout_format=".3f"),
+        "lam": widgets.FloatSlider(value=0.0, min=0.0, max=60.0, step=1.0, description="λ"),
     }
 
     def setup(fig):

@@ -22,7 +22,19 @@ from ..plotting import get_ax, plot_geometry
 from .core import artist_explorer
 
 __all__ = ["geometry_update", "touching_contour", "plot_geometry_lam",
-           "setup_geometry_explorer", "geometry_explorer"]
+           "setup_geometry_explorer", "geometry_explorer", "geometry_title", "KIND_NAMES"]
+
+# Display names (figures write L1/L2, never l1/l2) and the colours of `plot_geometry`: the
+# region in the first colour of the course cycle, the touching contour and the solution in the
+# sixth (vermillion), so the static panels and the explorer look alike.
+KIND_NAMES = {"l2": "L2", "l1": "L1", "elastic": "elastic net"}
+_REGION, _TOUCH = "C0", "C5"
+
+
+def geometry_title(kind, lam, w, n_zero):
+    """'L1, λ = 10' over 'w = (0.80, 0.00), 1 weight exactly 0' (the two-line panel title)."""
+    zeros = f"{n_zero} weight{'s' if n_zero != 1 else ''} exactly 0"
+    return f"{KIND_NAMES.get(kind, kind)}, λ = {lam:.3g}\nw = ({w[0]:.2f}, {w[1]:.2f}), {zeros}"
 
 
 def geometry_update(X, y, lam, kind="l2", rho=0.5):
@@ -94,8 +106,7 @@ def plot_geometry_lam(X, y, lam, kind="l2", rho=0.5, ax=None, extent=None):
     # a budget of 0 (all weights zero) is drawn as a vanishingly small region
     plot_geometry(X, y, result["w"], max(result["budget"], 1e-12), kind, rho, ax=ax,
                   extent=extent)
-    ax.set_title(f"{kind}, lam={lam:.3g}: w=({result['w'][0]:.2f}, {result['w'][1]:.2f}), "
-                 f"{result['n_zero']} zero")
+    ax.set_title(geometry_title(kind, lam, result["w"], result["n_zero"]), fontsize=10)
     return ax
 
 
@@ -113,18 +124,20 @@ def setup_geometry_explorer(fig, X, y, rho=0.5, extent=None, n_grid=121):
     grid = np.linspace(-extent, extent, n_grid)
     J = loss_grid(X, y, grid, grid)
     levels = np.unique(np.quantile(J, [0.002, 0.01, 0.03, 0.07, 0.13, 0.22, 0.35, 0.55]))
-    fig.subplots_adjust(left=0.13, right=0.97, bottom=0.1, top=0.92)
+    fig.subplots_adjust(left=0.13, right=0.97, bottom=0.1, top=0.88)
     ax = fig.add_subplot()
-    ax.contour(grid, grid, J, levels=levels, colors="0.55", linewidths=0.8)
-    (region,) = ax.fill([0, 0], [0, 0], color="#1f77b4", alpha=0.25, label="region P(w) <= t")
-    (touch,) = ax.plot([], [], color="#d62728", linewidth=1.0)
-    ax.plot(*w_ols, "k+", markersize=10, label="least squares")
-    (point,) = ax.plot([], [], "o", color="#d62728", label="solution")
+    ax.contour(grid, grid, J, levels=levels, colors="0.6", linewidths=0.8)
+    ax.plot([], [], color="0.6", linewidth=0.8, label="loss contours")
+    (region,) = ax.fill([0, 0], [0, 0], color=_REGION, alpha=0.25, label="region P(w) ≤ B")
+    (touch,) = ax.plot([], [], color=_TOUCH, linewidth=1.6, linestyle="--",
+                       label="contour touching the region")
+    ax.plot(*w_ols, "k+", markersize=12, markeredgewidth=2, label="least squares")
+    (point,) = ax.plot([], [], "o", color=_TOUCH, markersize=8, label="solution")
     ax.axhline(0, color="black", linewidth=0.6)
     ax.axvline(0, color="black", linewidth=0.6)
-    ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="w₁", ylabel="w₂",
+    ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="$w_1$", ylabel="$w_2$",
            aspect="equal")
-    ax.legend(loc="lower left", fontsize=8)
+    ax.legend(loc="lower left", fontsize=9)
     cache = {}
 
     def update(lam, kind):
@@ -136,8 +149,7 @@ def setup_geometry_explorer(fig, X, y, rho=0.5, extent=None, n_grid=121):
         region.set_xy(result["boundary"])
         touch.set_data(ellipse[:, 0], ellipse[:, 1])
         point.set_data(result["w"][:1], result["w"][1:])
-        ax.set_title(f"{kind}, lam={key[0]:.3g}: w=({result['w'][0]:.2f}, "
-                     f"{result['w'][1]:.2f}), {result['n_zero']} zero", fontsize=10)
+        ax.set_title(geometry_title(kind, key[0], result["w"], result["n_zero"]), fontsize=10)
 
     return update
 
@@ -153,8 +165,9 @@ def geometry_explorer(X, y, rho=0.5):
 
     controls = {
         "lam": widgets.FloatLogSlider(value=10.0, base=10, min=-1, max=3, step=0.05,
-                                      description="lam"),
-        "kind": widgets.Dropdown(options=list(PENALTY_KINDS), value="l1", description="penalty"),
+                                      description="λ"),
+        "kind": widgets.Dropdown(options=[(KIND_NAMES[k], k) for k in PENALTY_KINDS], value="l1",
+                                 description="penalty"),
     }
     return artist_explorer(lambda fig: setup_geometry_explorer(fig, X, y, rho), controls,
                            figsize=(4.6, 4.6), ncols=2)

@@ -16,7 +16,7 @@ from .._validation import as_array, as_float, as_int, as_lam, as_rng
 from ..data import make_poly_data, train_val_test_split
 from ..linear.losses import mse
 from ..linear.polynomial import fit_poly_ridge, lam_sweep
-from .core import artist_explorer, freeze_background
+from .core import _plain_ticks, artist_explorer, decade_label, freeze_background
 
 __all__ = ["LambdaFitProblem", "make_lambda_fit_problem", "lambda_fit_update", "draw_lambda_fit",
            "lambda_fit_explorer"]
@@ -113,19 +113,9 @@ def _coef_limit(problem):
     return 1.1 * largest
 
 
-def _plain_ticks(axis, values):
-    """Fixed ticks with plain-text labels (log-scale labels like 10^-4 are typeset as mathtext,
-    which is re-parsed on every draw and would dominate the cost of a slider move)."""
-    from matplotlib.ticker import NullLocator
-
-    axis.set_ticks(values, labels=[f"{v:g}" for v in values])
-    axis.set_minor_locator(NullLocator())
-
-
 def _decades(lo, hi):
-    """The powers of 10 between lo and hi (both > 0), every other one if there are many."""
-    powers = 10.0 ** np.arange(np.ceil(np.log10(lo) - 1e-9), np.floor(np.log10(hi) + 1e-9) + 1)
-    return powers[::2] if powers.size > 5 else powers
+    """Every power of 10 between lo and hi (both > 0)."""
+    return 10.0 ** np.arange(np.ceil(np.log10(lo) - 1e-9), np.floor(np.log10(hi) + 1e-9) + 1)
 
 
 def _build_lambda_fit(fig, problem, lam, freeze=False):
@@ -139,15 +129,15 @@ def _build_lambda_fit(fig, problem, lam, freeze=False):
     ax_fit, ax_w, ax_err = fig.subplots(1, 3)
     # markers drawn as Line2D (one fast marker pass) rather than scatter collections
     ax_fit.plot(problem.x_train, problem.y_train, "o", markersize=3.7, color="0.3", label="train")
-    ax_fit.plot(problem.x_val, problem.y_val, "x", markersize=4.5, color="#ff7f0e",
+    ax_fit.plot(problem.x_val, problem.y_val, "x", markersize=4.5, color="C1",
                 label="validation")
-    (fit_line,) = ax_fit.plot(problem.x_grid, state["y_grid"], color="#1f77b4", label="fit")
+    (fit_line,) = ax_fit.plot(problem.x_grid, state["y_grid"], color="C0", label="fit")
     ax_fit.set(xlim=(-1.05, 1.05), ylim=(-2.5, 2.5), xlabel="x", ylabel="y")
     _plain_ticks(ax_fit.xaxis, [-1.0, 0.0, 1.0])
     _plain_ticks(ax_fit.yaxis, [-2.0, 0.0, 2.0])
     ax_fit.legend(loc="lower left")
     powers = np.arange(1, problem.degree + 1)
-    bars = ax_w.bar(powers, state["w"], color="#2ca02c")
+    bars = ax_w.bar(powers, state["w"], color="C2")
     ax_w.axhline(0, color="black", linewidth=0.8)
     limit = _coef_limit(problem)
     ax_w.set_yscale("symlog", linthresh=1e-2)
@@ -156,17 +146,20 @@ def _build_lambda_fit(fig, problem, lam, freeze=False):
     _plain_ticks(ax_w.xaxis, powers[::2] if problem.degree > 5 else powers)
     positive = 10.0 ** np.arange(-2, np.floor(np.log10(limit)) + 1)[::-1][::2][::-1]
     _plain_ticks(ax_w.yaxis, np.concatenate([-positive[::-1], [0.0], positive]))
-    ax_err.loglog(problem.lams, problem.train_mse, color="#1f77b4")
-    ax_err.loglog(problem.lams, problem.val_mse, color="#d62728")
+    ax_err.loglog(problem.lams, problem.train_mse, color="C0", label="train")
+    ax_err.loglog(problem.lams, problem.val_mse, color="C1", linestyle="--", label="validation")
     errors = np.concatenate([problem.train_mse, problem.val_mse])
     ax_err.set(xlim=(problem.lams[0], problem.lams[-1]),
-               ylim=(0.8 * errors.min(), 1.25 * errors.max()), xlabel="lam", ylabel="MSE")
-    _plain_ticks(ax_err.xaxis, _decades(problem.lams[0], problem.lams[-1]))
+               ylim=(0.8 * errors.min(), 1.25 * errors.max()), xlabel="λ (log scale)",
+               ylabel="MSE (log scale)")
+    # a tick at every decade of λ, labelled 10⁻⁴ ... 10³: the ticks cover the whole axis
+    _plain_ticks(ax_err.xaxis, _decades(problem.lams[0], problem.lams[-1]), decade_label)
     err_ticks = _decades(*ax_err.get_ylim())
     if err_ticks.size < 2:  # less than a decade of error: ticks at round values inside it
         err_ticks = np.unique(np.round(np.geomspace(*ax_err.get_ylim(), 4), 2))
     _plain_ticks(ax_err.yaxis, err_ticks)
-    (markers,) = ax_err.plot([], [], "ko", markersize=5)
+    (markers,) = ax_err.plot([], [], "ko", markersize=5, label="at the current λ")
+    ax_err.legend(loc="upper left", fontsize="small")
     for ax in (ax_fit, ax_w, ax_err):
         ax.grid(False)  # fewer artists to draw on every slider move
     fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.88, wspace=0.32)
@@ -178,9 +171,9 @@ def _build_lambda_fit(fig, problem, lam, freeze=False):
             bar.set_height(height)
         shown = max(lam, problem.lams[0])
         markers.set_data([shown, shown], [state["train_mse"], state["val_mse"]])
-        ax_err.set_title(f"MSE: train (blue) {state['train_mse']:.3f}, "
-                         f"validation (red) {state['val_mse']:.3f}", fontsize=9)
-        ax_fit.set_title(f"Degree-{problem.degree} fit, lam = {lam:.3g}")
+        ax_err.set_title(f"MSE: train {state['train_mse']:.3f}, "
+                         f"validation {state['val_mse']:.3f}", fontsize=9)
+        ax_fit.set_title(f"Degree-{problem.degree} fit, λ = {lam:.3g}")
 
     update(lam)
     if freeze:  # the live explorer: static parts drawn once, pasted back on every move
@@ -195,7 +188,7 @@ def draw_lambda_fit(fig, problem, lam):
 
 
 def lambda_fit_explorer(problem):
-    """A log10(lam) slider over the panels of `draw_lambda_fit` (display the returned box).
+    """A slider labelled log₁₀ λ over the panels of `draw_lambda_fit` (display the returned box).
 
     The figure is built once; a move refits one lam and updates the artists in place.
     """
@@ -203,7 +196,7 @@ def lambda_fit_explorer(problem):
     import ipywidgets as widgets
 
     lo, hi = np.log10(problem.lams[0]), np.log10(problem.lams[-1])
-    slider = widgets.FloatSlider(value=0.0, min=lo, max=hi, step=0.1, description="log10 lam")
+    slider = widgets.FloatSlider(value=0.0, min=lo, max=hi, step=0.1, description="log₁₀ λ")
 
     def setup(fig):
         update = _build_lambda_fit(fig, problem, 10.0**slider.value, freeze=True)

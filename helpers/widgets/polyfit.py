@@ -1,8 +1,11 @@
-"""Explorer: a polynomial fit with sliders for its degree and for lam.
+"""Explorer: a polynomial fit with sliders for its degree and for λ (code: `lam`).
 
-`polyfit_update` is the pure computation (tested directly); `plot_polyfit` draws one panel
-(the static grid); `setup_polyfit_explorer` builds the widget's artists once and returns the
-update that moves them; `polyfit_explorer` wires the sliders (fits cached per slider value).
+`polyfit_update` is the pure computation (tested directly); `lam_slider_options` lists the λ
+slider's positions (0, then a log grid); `plot_polyfit` draws one panel (the static grid);
+`setup_polyfit_explorer` builds the widget's artists once and returns the update that moves them;
+`polyfit_explorer` wires the sliders (fits cached per slider value).
+
+Colours come from the course cycle (`C0`, `C1`, ...), so the shared style decides them.
 """
 
 import numpy as np
@@ -13,7 +16,8 @@ from ..linear.polynomial import fit_poly_ridge
 from ..plotting import get_ax
 from .core import artist_explorer
 
-__all__ = ["polyfit_update", "plot_polyfit", "setup_polyfit_explorer", "polyfit_explorer"]
+__all__ = ["polyfit_update", "lam_slider_options", "polyfit_title", "plot_polyfit",
+           "setup_polyfit_explorer", "polyfit_explorer"]
 
 
 def polyfit_update(x_train, y_train, x_val, y_val, degree, lam, x_grid=None):
@@ -44,8 +48,43 @@ def polyfit_update(x_train, y_train, x_val, y_val, degree, lam, x_grid=None):
             "val_mse": mse(as_array(y_val, "y_val", ndim=1), model.predict(x_val))}
 
 
-def plot_polyfit(x_train, y_train, x_val, y_val, degree, lam, ax=None, ylim=(-2.5, 2.5)):
+def lam_slider_options(lo_exp=-6, hi_exp=3, per_decade=2):
+    """The λ slider's positions: an explicit 0 first, then a log grid 10**lo_exp .. 10**hi_exp.
+
+    A log slider alone cannot reach λ = 0 (plain least squares), which is the fit a learner
+    most needs to compare with; this list starts there.
+
+    Returns
+    -------
+    list of (label, value) pairs, value of type float; labels read "0", "1e-06", ..., "1000".
+    """
+    if not (isinstance(per_decade, int) and per_decade >= 1):
+        raise ValueError(f"per_decade == {per_decade!r}, must be an int >= 1")
+    if not hi_exp > lo_exp:
+        raise ValueError(f"hi_exp == {hi_exp} must be above lo_exp == {lo_exp}")
+    n_steps = int(round((hi_exp - lo_exp) * per_decade))
+    values = [10.0 ** (lo_exp + k / per_decade) for k in range(n_steps + 1)]
+    return [("0", 0.0)] + [(f"{v:.3g}" if v < 1000 else f"{v:.0f}", v) for v in values]
+
+
+def polyfit_title(degree, lam, train_mse, val_mse):
+    """The panel's title: the setting, then both errors (the notation of the course)."""
+    return (f"degree {degree}, λ = {lam:.2g}; MSE:\ntrain {train_mse:.3f}, "
+            f"validation {val_mse:.3f}")
+
+
+def _draw_points(ax, x_train, y_train, x_val, y_val):
+    """Training points filled (C0), validation points hollow (C1): two marker kinds, one legend."""
+    ax.scatter(x_train, y_train, s=18, color="C0", marker="o", label="training points", zorder=3)
+    ax.scatter(x_val, y_val, s=22, facecolors="none", edgecolors="C1", marker="s",
+               label="validation points", zorder=3)
+
+
+def plot_polyfit(x_train, y_train, x_val, y_val, degree, lam, ax=None, ylim=(-2.5, 2.5),
+                 legend=False):
     """One panel: training and validation points, the fitted curve, both errors in the title.
+
+    legend=True draws the panel's own legend; a grid of panels shares one (see notebook 01).
 
     Returns
     -------
@@ -53,13 +92,12 @@ def plot_polyfit(x_train, y_train, x_val, y_val, degree, lam, ax=None, ylim=(-2.
     """
     result = polyfit_update(x_train, y_train, x_val, y_val, degree, lam)
     ax = get_ax(ax)
-    ax.scatter(x_train, y_train, s=16, color="0.3", label="train", zorder=3)
-    ax.scatter(x_val, y_val, s=16, facecolors="none", edgecolors="#d62728", label="validation",
-               zorder=3)
-    ax.plot(result["x_grid"], result["curve"], color="#1f77b4", label="fit")
+    _draw_points(ax, x_train, y_train, x_val, y_val)
+    ax.plot(result["x_grid"], result["curve"], color="C2", linestyle="-", label="fitted curve")
     ax.set(ylim=ylim, xlabel="x", ylabel="y",
-           title=f"degree {degree}, lam={lam:.2g}\ntrain MSE {result['train_mse']:.3f}, "
-                 f"val MSE {result['val_mse']:.3f}")
+           title=polyfit_title(degree, lam, result["train_mse"], result["val_mse"]))
+    if legend:
+        ax.legend(loc="lower left")
     return ax
 
 
@@ -76,10 +114,9 @@ def setup_polyfit_explorer(fig, x_train, y_train, x_val, y_val, ylim=(-2.5, 2.5)
     x_grid = np.linspace(lo, hi, 200)
     fig.subplots_adjust(left=0.11, right=0.97, bottom=0.14, top=0.85)
     ax = fig.add_subplot()
-    ax.scatter(x_train, y_train, s=16, color="0.3", label="train", zorder=3)
-    ax.scatter(x_val, y_val, s=16, facecolors="none", edgecolors="#d62728", label="validation",
-               zorder=3)
-    (line,) = ax.plot(x_grid, np.zeros_like(x_grid), color="#1f77b4", label="fit")
+    _draw_points(ax, x_train, y_train, x_val, y_val)
+    (line,) = ax.plot(x_grid, np.zeros_like(x_grid), color="C2", linestyle="-",
+                      label="fitted curve")
     ax.set(xlim=(lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)), ylim=ylim, xlabel="x",
            ylabel="y")
     ax.legend(loc="lower left")
@@ -91,14 +128,13 @@ def setup_polyfit_explorer(fig, x_train, y_train, x_val, y_val, ylim=(-2.5, 2.5)
             cache[key] = polyfit_update(x_train, y_train, x_val, y_val, key[0], key[1], x_grid)
         result = cache[key]
         line.set_ydata(result["curve"])
-        ax.set_title(f"degree {key[0]}, lam={key[1]:.2g}\ntrain MSE {result['train_mse']:.3f}, "
-                     f"val MSE {result['val_mse']:.3f}")
+        ax.set_title(polyfit_title(key[0], key[1], result["train_mse"], result["val_mse"]))
 
     return update
 
 
-def polyfit_explorer(x_train, y_train, x_val, y_val, max_degree=15):
-    """Sliders for degree (1..max_degree) and lam (log scale, 1e-6..1e3) over one panel.
+def polyfit_explorer(x_train, y_train, x_val, y_val, max_degree=15, lam=0.0):
+    """Sliders for the degree (1..max_degree) and λ (0, then 1e-6..1e3 on a log grid).
 
     Returns
     -------
@@ -106,10 +142,14 @@ def polyfit_explorer(x_train, y_train, x_val, y_val, max_degree=15):
     """
     import ipywidgets as widgets
 
+    options = lam_slider_options()
+    values = [v for _, v in options]
+    if float(lam) not in values:
+        raise ValueError(f"lam == {lam} is not a slider position; use 0 or one of "
+                         f"{values[1]:g}, {values[2]:g}, ..., {values[-1]:g}")
     controls = {
         "degree": widgets.IntSlider(value=9, min=1, max=max_degree, description="degree"),
-        "lam": widgets.FloatLogSlider(value=1e-6, base=10, min=-6, max=3, step=0.25,
-                                      description="lam"),
+        "lam": widgets.SelectionSlider(options=options, value=float(lam), description="λ"),
     }
     return artist_explorer(
         lambda fig: setup_polyfit_explorer(fig, x_train, y_train, x_val, y_val), controls,

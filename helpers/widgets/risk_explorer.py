@@ -27,20 +27,24 @@ class RiskGrid:
     ----------
     m : int
         Number of samples (lam is the course's lam, so it is converted with m).
-    sigma, r : float
+    sigma : float
+        Noise standard deviation.
+    w_norm : float
+        ||w*||, the norm of the true weights (the signal strength; HMRT's r).
     gammas : ndarray of shape (g,)
     lams : ndarray of shape (k,), increasing, lams[0] may be 0 (the minimum-norm fit)
     risk : ndarray of shape (g, k)
-        risk[i, j] = hmrt_ridge_risk(gammas[i], lams[j], m, sigma, r) (inf at gamma = 1, lam = 0).
+        risk[i, j] = hmrt_ridge_risk(gammas[i], lams[j], m, sigma, w_norm) (inf at gamma = 1,
+        lam = 0).
     lam_opt : ndarray of shape (g,)
-        n sigma^2 / r^2 with n = gamma m.
+        n sigma^2 / w_norm^2 with n = gamma m.
     risk_opt : ndarray of shape (g,)
         The risk at lam_opt.
     """
 
     m: int
     sigma: float
-    r: float
+    w_norm: float
     gammas: np.ndarray
     lams: np.ndarray
     risk: np.ndarray
@@ -48,7 +52,7 @@ class RiskGrid:
     risk_opt: np.ndarray
 
 
-def risk_grid(m, gammas, lams, sigma=0.5, r=1.0):
+def risk_grid(m, gammas, lams, sigma=0.5, w_norm=1.0):
     """Precompute the explorer's grid (a few milliseconds for a few thousand points).
 
     Parameters
@@ -57,7 +61,9 @@ def risk_grid(m, gammas, lams, sigma=0.5, r=1.0):
     gammas : ndarray of shape (g,), values > 0
     lams : ndarray of shape (k,), values >= 0
     sigma : float >= 0
-    r : float > 0
+        Noise standard deviation.
+    w_norm : float > 0
+        ||w*||, the norm of the true weights.
 
     Returns
     -------
@@ -66,11 +72,12 @@ def risk_grid(m, gammas, lams, sigma=0.5, r=1.0):
     m = as_int(m, "m", minimum=1)
     gammas = _increasing(gammas, "gammas", strictly_positive=True)
     lams = _increasing(lams, "lams", strictly_positive=False)
-    sigma, r = as_float(sigma, "sigma", minimum=0.0), as_positive(r, "r")
-    risk = np.column_stack([hmrt_ridge_risk(gammas, lam, m, sigma, r) for lam in lams])
-    lam_opt = gammas * m * sigma**2 / r**2
-    risk_opt = np.array([hmrt_ridge_risk(g, lam, m, sigma, r) for g, lam in zip(gammas, lam_opt)])
-    return RiskGrid(m=m, sigma=sigma, r=r, gammas=gammas, lams=lams, risk=risk,
+    sigma, w_norm = as_float(sigma, "sigma", minimum=0.0), as_positive(w_norm, "w_norm")
+    risk = np.column_stack([hmrt_ridge_risk(gammas, lam, m, sigma, w_norm) for lam in lams])
+    lam_opt = gammas * m * sigma**2 / w_norm**2          # λ* = n σ² / ||w*||², n = γ m
+    risk_opt = np.array([hmrt_ridge_risk(g, lam, m, sigma, w_norm)
+                         for g, lam in zip(gammas, lam_opt)])
+    return RiskGrid(m=m, sigma=sigma, w_norm=w_norm, gammas=gammas, lams=lams, risk=risk,
                     lam_opt=lam_opt, risk_opt=risk_opt)
 
 
@@ -198,28 +205,32 @@ def _risk_artists(axes, grid):
     returns the `RiskView`, and the list of the artists it moves.
     """
     ax_g, ax_l = axes
-    blue, red, green = "#1f77b4", "#d62728", "#2ca02c"
+    # Colours from the course cycle (helpers.plotting), so the course style decides them.
+    chosen, best, marker = "C0", "C1", "0.15"
     if grid.lams[0] == 0:
         ax_g.plot(grid.gammas, grid.risk[:, 0], color="0.6", linestyle="--",
                   label="minimum norm (λ = 0)")
-    ax_g.plot(grid.gammas, grid.risk_opt, color=green, label="best λ at each γ")
-    (curve_g,) = ax_g.plot(grid.gammas, grid.risk[:, 0], color=blue, label="chosen λ")
-    (dot_g,) = ax_g.plot([], [], "o", color=red)
-    vline_g = ax_g.axvline(grid.gammas[0], color=red, linewidth=0.8)
+    ax_g.plot(grid.gammas, grid.risk_opt, color=best, linestyle="-.",
+              label="best λ* at each γ")
+    (curve_g,) = ax_g.plot(grid.gammas, grid.risk[:, 0], color=chosen, label="chosen λ")
+    (dot_g,) = ax_g.plot([], [], "o", color=marker, label="chosen (γ, λ)")
+    vline_g = ax_g.axvline(grid.gammas[0], color=marker, linewidth=0.8)
     ax_g.set(yscale="log", xlim=(0, grid.gammas[-1] * 1.02), ylim=(1e-2, 20),
-             xlabel="γ = n/m (features / samples)", ylabel="excess test risk")
+             xlabel="γ = n/m (features per sample)", ylabel="excess test risk ‖w − w★‖²")
     ax_g.legend(loc="upper right")
 
     positive = grid.lams > 0
     lams_pos = grid.lams[positive]
-    (curve_l,) = ax_l.plot(lams_pos, grid.risk[0, positive], color=blue, label="ridge at this γ")
+    (curve_l,) = ax_l.plot(lams_pos, grid.risk[0, positive], color=chosen,
+                           label="ridge at this γ")
     (zero_l,) = ax_l.plot(lams_pos[[0, -1]], [np.nan, np.nan], color="0.6", linestyle="--",
                           label="λ = 0 (minimum norm)")
-    vline_l = ax_l.axvline(lams_pos[0], color=green, linewidth=0.8, label="best λ = nσ²/r²")
-    (dot_l,) = ax_l.plot([], [], "o", color=red)
+    vline_l = ax_l.axvline(lams_pos[0], color=best, linestyle="-.", linewidth=1.2,
+                           label="best λ* = nσ²/‖w★‖²")
+    (dot_l,) = ax_l.plot([], [], "o", color=marker, label="chosen λ")
     ax_l.set(xscale="log", yscale="log", xlim=(lams_pos[0], lams_pos[-1]), ylim=(1e-2, 20),
-             xlabel="λ (course convention)", ylabel="excess test risk")
-    ax_l.legend(loc="upper left")
+             xlabel="λ (course convention)", ylabel="excess test risk ‖w − w★‖²")
+    ax_l.legend(loc="lower left")  # the curves sit above 0.1 at small λ
     # Fixed plain-text decades, no minor ticks, titles at a fixed height: every move redraws
     # the axes, and mathtext tick labels or automatic title placement would dominate its cost.
     for axis in (ax_g.yaxis, ax_l.xaxis, ax_l.yaxis):

@@ -1,0 +1,308 @@
+"""The offline site in a real browser: every page renders its maths, loads nothing from the network,
+and has no broken link, no missing #anchor and no figure without alt text.
+
+The site (both editions, the references, the rendered solutions, and the slide decks) is built
+into a temporary folder and every page is opened from file:// in headless Chromium, with every
+request that is not file:// (or data:) aborted and recorded. Needs Debian's Chromium
+(`apt-get install chromium`) or CHROMIUM=/path/to/chrome; Playwright drives it with no browser
+download. Without a browser the test is skipped with a message saying so.
+
+The `test_audit_catches_*` tests feed deliberately broken pages to the same audit, so that a pass
+means something: a broken equation, a broken link or anchor, a missing alt text and a request to
+the network each make it fail.
+"""
+
+import os
+import re
+import shutil
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import build_site  # noqa: E402
+
+CHROMIUM = (os.environ.get("CHROMIUM") or shutil.which("chromium")
+            or shutil.which("chromium-browser"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SKIP_REASON = ("browser test skipped: no Chromium found. Install it (Debian/Ubuntu: "
+               "`sudo apt-get install chromium`) or set CHROMIUM=/path/to/chromium to enable it.")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=SKIP_REASON)
+
+DEFAULT_ALTS = {"", "no description has been provided for this image", "image", "figure", "plot"}
+MIN_ALT = 12  # characters: "Figure" alone says nothing
+
+# Resolves once MathJax 2 has finished every typesetting job queued so far (or at once without it).
+WAIT_FOR_MATHJAX = """() => new Promise(done => {
+  if (!window.MathJax || !window.MathJax.Hub) { done('no mathjax'); return; }
+  MathJax.Hub.Register.StartupHook('End', () => MathJax.Hub.Queue(() => done('typeset')));
+})"""
+
+# Problems the page shows once rendered: maths errors, images that failed, bad alt text, links.
+PAGE_FACTS = """() => {
+  const text = document.body ? document.body.innerText : '';
+  const mathErrors = [];
+  if (text.includes('Math Processing Error')) mathErrors.push('[Math Processing Error]');
+  for (const el of document.querySelectorAll('.merror, .MathJax_Error, mjx-merror')) {
+    mathErrors.push('TeX error: ' + (el.getAttribute('data-mjx-error') || el.textContent).slice(0, 120));
+  }
+  const images = [...document.images].map(img => ({
+      src: img.getAttribute('src') ? img.getAttribute('src').slice(0, 80) : '',
+      alt: img.getAttribute('alt'), ok: img.complete && img.naturalWidth > 0}));
+  const links = [...document.querySelectorAll('a[href]')].map(a => ({
+      raw: a.getAttribute('href'), url: a.href}));
+  const ids = [...document.querySelectorAll('[id], a[name]')].map(e => e.id || e.getAttribute('name'));
+  return {mathErrors, images, links, ids};
+}"""
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids = set()
+
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if key == "id" or (tag == "a" and key == "name"):
+                self.ids.add(value)
+
+
+_ID_CACHE = {}
+
+
+def static_ids(path):
+    """The ids (and <a name>s) in an HTML file, as written."""
+    path = Path(path)
+    if path not in _ID_CACHE:
+        parser = _Ids()
+        parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+        _ID_CACHE[path] = {unquote(i) for i in parser.ids}
+    return _ID_CACHE[path]
+
+
+def _file_path(url):
+    return Path(unquote(urlsplit(url).path))
+
+
+def check_links(here, links, ids_here):
+    """Problems with the links of the page at `here` (a file path)."""
+    problems = []
+    for link in links:
+        parts = urlsplit(link["url"])
+        if parts.scheme in ("http", "https", "mailto"):
+            continue  # external: not followed offline (and never requested)
+        if parts.scheme != "file":
+            problems.append(f"link {link['raw']!r} uses scheme {parts.scheme!r}")
+            continue
+        target = _file_path(link["url"])
+        if not target.is_file():
+            problems.append(f"broken link {link['raw']!r} (no file {target.name})")
+            continue
+        frag = unquote(parts.fragment)
+        if not frag:
+            continue
+        if target == here:
+            known = ids_here | static_ids(target)
+        elif target.suffix == ".html":
+            known = static_ids(target)
+        else:
+            continue
+        if frag not in known:
+            problems.append(f"link {link['raw']!r}: {target.name} has no anchor #{frag}")
+    return problems
+
+
+def check_images(images):
+    problems = []
+    for img in images:
+        alt = (img["alt"] or "").strip()
+        if alt.lower() in DEFAULT_ALTS or len(alt) < MIN_ALT:
+            problems.append(f"image {img['src']!r}… has no meaningful alt text ({alt!r})")
+        if not img["ok"]:
+            problems.append(f"image {img['src']!r}… failed to load")
+    return problems
+
+
+class Browser:
+    """One headless Chromium whose pages may load file:// and data: URLs only."""
+
+    def __init__(self, viewport=(1280, 900)):
+        from playwright.sync_api import sync_playwright
+        self._pw = sync_playwright().start()
+        self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                args=CHROMIUM_ARGS)
+        self.context = self.browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]})
+        self.blocked, self.failed, self.errors = [], [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("requestfailed", self._failed)
+        self.page.on("pageerror", lambda e: self.errors.append(f"script error: {e}"))
+
+    def _failed(self, request):
+        if not request.url.startswith(("file:", "data:", "blob:", "about:")):
+            return  # aborted by _route, reported as blocked
+        self.failed.append(f"request failed: {request.url[:160]} ({request.failure})")
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(f"blocked request to the network: {url[:120]}")
+            route.abort()
+
+    def open(self, path, timeout=60_000):
+        """Open a file, wait for its maths; returns (facts, problems so far)."""
+        self.blocked.clear()
+        self.failed.clear()
+        self.errors.clear()
+        self.page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout)
+        self.page.evaluate(WAIT_FOR_MATHJAX)
+        facts = self.page.evaluate(PAGE_FACTS)
+        return facts, list(dict.fromkeys(self.blocked + self.failed + self.errors))
+
+    def close(self):
+        self.context.close()
+        self.browser.close()
+        self._pw.stop()
+
+
+def audit(browser, path):
+    """Every problem of one page: maths, requests, links, anchors, images."""
+    path = Path(path).resolve()
+    facts, problems = browser.open(path)
+    problems += facts["mathErrors"]
+    problems += check_images(facts["images"])
+    problems += check_links(path, facts["links"], set(facts["ids"]))
+    return problems
+
+
+def site_pages(site):
+    """Every page of a built site, the bundled MathJax excepted."""
+    return sorted(p for p in Path(site).rglob("*.html") if "mathjax" not in p.parts)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    b = Browser()
+    yield b
+    b.close()
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("browser") / "site"
+    build_site.build(out)
+    try:
+        import build_slides
+    except ImportError:  # the decks are optional for this test
+        return out
+    build_slides.build(out)
+    build_site.write_indexes(out)
+    return out
+
+
+def test_every_page_renders_offline(built_site, browser):
+    pages = site_pages(built_site)
+    assert any(p.name == "index.html" for p in pages)
+    editions = build_site.editions()
+    for lang in editions:
+        prefix = build_site.site_prefix(lang)
+        assert (built_site / prefix / "index.html").is_file(), f"no index for {lang}"
+    report, start = {}, time.time()
+    for page in pages:
+        problems = audit(browser, page)
+        if problems:
+            report[str(page.relative_to(built_site))] = problems
+    took = time.time() - start
+    print(f"\nopened {len(pages)} pages in {took:.1f} s; {len(report)} with problems")
+    assert not report, "\n".join(f"{page}:\n  " + "\n  ".join(probs[:20])
+                                 for page, probs in report.items())
+
+
+def test_every_page_has_a_language_and_a_switch_when_both_editions_exist(built_site):
+    editions = build_site.editions()
+    for page in site_pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        rel = page.relative_to(built_site).as_posix()
+        if rel.startswith("slides/") or "/slides/" in rel:
+            continue
+        lang = "zh-CN" if rel.startswith("zh-CN/") else "en"
+        assert re.search(rf'<html[^>]*\blang="{lang}"', text), f"{rel}: <html lang> is not {lang}"
+        if len(editions) > 1:
+            other = rel.removeprefix("zh-CN/") if lang == "zh-CN" else "zh-CN/" + rel
+            if (built_site / other).is_file():
+                assert "lang-switch" in text, f"{rel} has no link to {other}"
+
+
+# -------------------------------------------------------------------------------------------
+# The audit itself fails on broken pages (so that a pass means something).
+# -------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def broken_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("broken")
+    shutil.copytree(Path(build_site.jupyter_server_mathjax.__file__).parent / "static",
+                    out / "mathjax")
+    head = build_site.mathjax_head(0)
+    png = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+           "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+
+    def page(name, body, mathjax=head):
+        (out / name).write_text(f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+                                f"{mathjax}</head><body>{body}</body></html>", encoding="utf-8")
+        return out / name
+
+    good_img = f"<img src='{png}' alt='Figure titled “a single grey pixel”'>"
+    return {
+        "good": page("good.html", f"<p id='top'>$f'(x) = \\lambda w$</p>{good_img}"
+                     "<a href='good.html#top'>self</a><a href='https://example.org'>ext</a>"),
+        "tex_error": page("tex.html", "<p>$\\frac{1}{$ and $\\undefinedmacro x$</p>"),
+        "tex_fonts": page("fonts.html", "<p>$f'(x)$</p>", mathjax=(
+            "<script type='text/x-mathjax-config'>MathJax.Hub.Config({'HTML-CSS': "
+            "{availableFonts: ['TeX'], preferredFont: 'TeX', webFont: 'TeX'}});</script>"
+            "<script src='mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full'></script>")),
+        "link": page("link.html", "<a href='missing.html'>gone</a>"),
+        "anchor": page("anchor.html", "<a href='good.html#nowhere'>no such anchor</a>"),
+        "alt": page("alt.html", f"<img src='{png}'><img src='{png}' alt='No description has "
+                    "been provided for this image'>"),
+        "network": page("net.html", "<img src='https://example.org/x.png' alt='a remote image "
+                        "that must not load'>"),
+    }
+
+
+def test_audit_passes_a_good_page(broken_site, browser):
+    assert audit(browser, broken_site["good"]) == []
+
+
+def test_audit_catches_a_broken_equation(broken_site, browser):
+    problems = audit(browser, broken_site["tex_error"])
+    assert any("TeX error" in p for p in problems), problems
+
+
+def test_audit_catches_the_tex_font_configuration(broken_site, browser):
+    """The bug this site had: TeX fonts asked for, only STIX-Web bundled."""
+    problems = audit(browser, broken_site["tex_fonts"])
+    assert any("fontdata" in p or "Math Processing Error" in p for p in problems), problems
+
+
+def test_audit_catches_a_broken_link_and_anchor(broken_site, browser):
+    assert any("broken link" in p for p in audit(browser, broken_site["link"]))
+    assert any("no anchor #nowhere" in p for p in audit(browser, broken_site["anchor"]))
+
+
+def test_audit_catches_missing_alt_text(broken_site, browser):
+    problems = audit(browser, broken_site["alt"])
+    assert sum("alt text" in p for p in problems) == 2, problems
+
+
+def test_audit_catches_a_network_request(broken_site, browser):
+    problems = audit(browser, broken_site["network"])
+    assert any("blocked request" in p for p in problems), problems
