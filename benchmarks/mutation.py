@@ -14,6 +14,7 @@ never in the working tree, so other work in the checkout is not disturbed.
     .venv/bin/python benchmarks/mutation.py                      # every core module, 2 workers
     .venv/bin/python benchmarks/mutation.py linear/ridge nn/model --jobs 1
     .venv/bin/python benchmarks/mutation.py --list               # the mutants, without running
+    .venv/bin/python benchmarks/mutation.py --sample 40          # 40 per module: an estimate
 
 It is a benchmark, not a test: `make test` does not run it (about 10-20 minutes on 2 cores).
 """
@@ -59,9 +60,12 @@ SWAP_BOOL = {ast.And: ast.Or, ast.Or: ast.And}
 
 # ----- finding mutation sites ---------------------------------------------------------------
 def _skipped_lines(tree):
-    """Lines of docstrings, `raise` statements and f-strings: text, not behaviour."""
+    """Lines of docstrings, `raise` statements, f-strings and `__all__`: text, not behaviour."""
     lines = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__"
+                                                for t in node.targets):
+            lines.update(range(node.lineno, node.end_lineno + 1))
         if isinstance(node, (ast.Raise, ast.JoinedStr)):
             lines.update(range(node.lineno, node.end_lineno + 1))
         if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module)) and node.body:
@@ -222,30 +226,41 @@ def _fork_pytest(files):
         time.sleep(0.02)
 
 
-def run_module(module, tests, jobs, limit=None):
+def _chosen(sites, sample):
+    """All sites, or `sample` of them evenly spread over the module (a quicker estimate)."""
+    if sample is None or sample >= len(sites):
+        return list(range(len(sites)))
+    step = len(sites) / sample
+    return sorted({int(k * step) for k in range(sample)})
+
+
+def run_module(module, tests, jobs, sample=None):
     source_path = Path("helpers") / f"{module}.py"
     tree = ast.parse((ROOT / source_path).read_text())
-    sites = _sites(tree)[:limit]
+    all_sites = _sites(tree)
+    chosen = _chosen(all_sites, sample)
     spaces = [_workspace() for _ in range(jobs)]
     try:
         # the unparsed, unmutated module (index -1) must pass, or the figures mean nothing
-        chunks = [[-1] + list(range(k, len(sites), jobs)) for k in range(jobs)]
+        chunks = [[-1] + chosen[k::jobs] for k in range(jobs)]
         procs = [subprocess.Popen([sys.executable, __file__, "--worker", str(where), module,
                                    ",".join(tests), ",".join(map(str, chunk))],
                                   stdout=subprocess.PIPE, text=True)
                  for where, chunk in zip(spaces, chunks)]
         outcome = {}
         for proc in procs:
-            out, _ = proc.communicate()
-            for line in out.splitlines():
+            for line in proc.stdout:                 # one line per mutant, as it finishes
                 i, result = line.split()
                 outcome.setdefault(int(i), []).append(result)
+                print(f"  {module}: {len(outcome) - 1}/{len(chosen)} run", end="\r",
+                      file=sys.stderr, flush=True)
+            proc.wait()
     finally:
         for where in spaces:
             shutil.rmtree(where, ignore_errors=True)
     if any(r != "passed" for r in outcome.get(-1, ["missing"])):
         raise SystemExit(f"{module}: the tests fail on the unmutated module; fix that first")
-    return tree, [(site, outcome.get(i, ["missing"])[0]) for i, site in enumerate(sites)]
+    return tree, [(all_sites[i], outcome.get(i, ["missing"])[0]) for i in chosen]
 
 
 def _line_of(tree, index):
@@ -262,7 +277,8 @@ def main(argv=None):
     parser.add_argument("modules", nargs="*", default=list(CORE),
                         help="core modules, e.g. linear/ridge (default: all)")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--limit", type=int, default=None, help="at most this many per module")
+    parser.add_argument("--sample", type=int, default=None,
+                        help="run only this many mutants per module, evenly spread (an estimate)")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     args = parser.parse_args(argv)
     unknown = [m for m in args.modules if m not in CORE]
@@ -272,11 +288,13 @@ def main(argv=None):
     for module in args.modules:
         if args.list:
             tree = ast.parse((ROOT / "helpers" / f"{module}.py").read_text())
-            for index, _kind, what in _sites(tree)[:args.limit]:
+            sites = _sites(tree)
+            for i in _chosen(sites, args.sample):
+                index, _kind, what = sites[i]
                 print(f"{module}:{_line_of(tree, index)}: {what}")
             continue
         start = time.perf_counter()
-        tree, results = run_module(module, CORE[module], args.jobs, args.limit)
+        tree, results = run_module(module, CORE[module], args.jobs, args.sample)
         killed = sum(outcome != "passed" for _, outcome in results)
         seconds = time.perf_counter() - start
         summary.append((module, killed, len(results), seconds))

@@ -18,8 +18,12 @@ def _describe(value):
     return f"{value!r} ({type(value).__name__})"
 
 
-def as_array(value, name, ndim=None):
-    """Return `value` as a finite float64 array, checking its number of dimensions."""
+def as_array(value, name, ndim=None, allow_nan=False):
+    """Return `value` as a finite float64 array, checking its number of dimensions.
+
+    Complex input is refused (TypeError), not silently truncated to its real part. With
+    allow_nan=True, NaN may mark missing values (infinities are still refused).
+    """
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"{name} must be array-like of numbers, got {_describe(value)}")
     if np.iscomplexobj(value):
@@ -31,7 +35,10 @@ def as_array(value, name, ndim=None):
         raise TypeError(f"{name} must be array-like of numbers, got {_describe(value)}") from exc
     if ndim is not None and arr.ndim != ndim:
         raise ValueError(_ndim_message(name, arr.shape, ndim))
-    if arr.size and not np.all(np.isfinite(arr)):
+    if allow_nan and np.any(np.isinf(arr)):
+        raise ValueError(f"{name} contains {int(np.sum(np.isinf(arr)))} infinite value(s); "
+                         f"only NaN may mark missing entries")
+    if not allow_nan and arr.size and not np.all(np.isfinite(arr)):
         bad = int(np.sum(~np.isfinite(arr)))
         raise ValueError(f"{name} contains {bad} NaN or infinite value(s); "
                          f"clean or impute them first")
@@ -48,9 +55,9 @@ def _ndim_message(name, shape, ndim):
     return f"{name} has shape {shape} but must be {expected}"
 
 
-def as_matrix(X, name="X"):
-    """A 2-D float array with at least one row and one column."""
-    X = as_array(X, name, ndim=2)
+def as_matrix(X, name="X", allow_nan=False):
+    """A 2-D float array with at least one row and one column (NaN allowed with allow_nan)."""
+    X = as_array(X, name, ndim=2, allow_nan=allow_nan)
     if X.shape[0] == 0 or X.shape[1] == 0:
         raise ValueError(f"{name} has shape {X.shape}; it needs at least one row and one column")
     return X

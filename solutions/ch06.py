@@ -8,19 +8,19 @@ the keep probability of dropout (PyTorch's nn.Dropout(p) takes the drop probabil
 import numpy as np
 
 
-def dense_backward_l2(H, W, b, grad_out, lam, m):
-    """Gradients of a dense layer out = H W + b under J = data loss + lam/(2m) ||W||^2.
+def dense_backward_l2(A, W, b, grad_out, lam, m):
+    """Gradients of a dense layer out = A W + b under J = data loss + lam/(2m) ||W||^2.
 
-    H : (m_b, n_in), W : (n_in, n_out), b : (n_out,), grad_out = dJ/d(out) : (m_b, n_out).
+    A : (m_b, n_in), W : (n_in, n_out), b : (n_out,), grad_out = dJ/d(out) : (m_b, n_out).
     Returns (grad_W, grad_b): the bias gets no penalty term.
 
-    Why: out = H W + b, so d out / d W_ij pairs row i of H^T with column j of grad_out, giving
-    H^T grad_out (the 1/m_b of the mean is already inside grad_out, so sum over the batch, do not
+    Why: out = A W + b, so d out / d W_ij pairs row i of A^T with column j of grad_out, giving
+    A^T grad_out (the 1/m_b of the mean is already inside grad_out, so sum over the batch, do not
     average again). The penalty lam/(2m)||W||_F^2 differentiates to (lam/m) W: the 2 of the
     square cancels the 1/2, and m is the training-set size, not the batch size. b is not in the
     penalty, so grad_b is the plain sum of grad_out over the batch.
     """
-    grad_W = H.T @ grad_out + (lam / m) * W
+    grad_W = A.T @ grad_out + (lam / m) * W
     grad_b = grad_out.sum(axis=0)
     return grad_W, grad_b
 
@@ -47,13 +47,13 @@ def adamw_step(w, grad, mom, vel, t, lr, weight_decay, beta1=0.9, beta2=0.999, e
     return w - lr * mom_hat / (np.sqrt(vel_hat) + eps), mom, vel
 
 
-def inverted_dropout(h, rate, rng):
-    """Keep each entry when u < 1 - rate (u = rng.random(h.shape)), then divide by 1 - rate.
+def inverted_dropout(a, rate, rng):
+    """Keep each entry when u < 1 - rate (u = rng.random(a.shape)), then divide by 1 - rate.
 
     Why: each entry survives with the keep probability q = 1 - rate, so E[mask] = q and dividing
-    the kept entries by q keeps E[output] = h: at evaluation time nothing needs rescaling.
+    the kept entries by q keeps E[output] = a: at evaluation time nothing needs rescaling.
     Drawing from the rng argument (never the global np.random) makes a run reproducible.
     """
     keep = 1.0 - rate  # q
-    mask = rng.random(h.shape) < keep
-    return h * mask / keep
+    mask = rng.random(a.shape) < keep
+    return a * mask / keep

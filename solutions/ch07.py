@@ -50,7 +50,7 @@ def optimal_lam(m, n, sigma, w_norm):
 
 
 def gcv_score(X, y, lam):
-    """GCV(lam) = (1/m)||y - y_hat||^2 / (1 - tr(H)/m)^2 with tr(H) = 1 + df(lam).
+    """GCV(lam) = (1/m)||y - y_hat||^2 / (1 - tr(H)/m)^2, H the hat matrix, tr(H) = 1 + df(lam).
 
     Why the denominator: the training error is optimistic, the more so the more the fit can
     bend towards each point; tr(H) measures that flexibility (one for the bias, df(lam) for the

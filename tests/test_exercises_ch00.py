@@ -37,6 +37,8 @@ MSE_WRONG = [
     (lambda y, y_hat: np.mean((y.reshape(-1, 1) - y_hat) ** 2), "shape (m, m)"),
     (lambda y, y_hat: np.mean((y - y_hat[:, None]) ** 2), "broadcast"),
     (lambda y, y_hat: (y - y_hat) ** 2, "one squared error per sample"),
+    (lambda y, y_hat: np.var(y - y_hat, ddof=1) + np.mean(y - y_hat) ** 2 * len(y) / (len(y) - 1),
+     "divided by m - 1"),
 ]
 
 
@@ -88,6 +90,7 @@ BIAS_WRONG = [
     (lambda X, y, w: np.mean(y) + X.mean(axis=0) @ w, "sign of the x̄ᵀw term"),
     (lambda X, y, w: np.mean(y) - X.mean() * w.sum(), "X.mean(axis=0)"),
     (lambda X, y, w: y - X @ w, "one value per sample"),
+    (lambda X, y, w: y.mean() - np.multiply(X.mean(axis=0), w), "one value per feature"),
 ]
 
 

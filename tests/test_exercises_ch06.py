@@ -161,6 +161,12 @@ def test_dropout_without_the_rng_argument_is_told_to_use_it(wrong):
     assert fb.status == "fail" and "from the rng argument" in fb.message, fb.message
 
 
+def test_dropout_rate_read_as_keep_probability_gets_its_hint():
+    wrong = lambda h, rate, rng: np.where(rng.random(h.shape) < rate, h / rate, 0.0)  # noqa: E731
+    fb = check_inverted_dropout.grade(wrong)
+    assert fb.status == "fail" and "rate as the keep probability" in fb.message, fb.message
+
+
 def test_dropout_other_wrong_answers_keep_the_generic_message():
     fb = check_inverted_dropout.grade(lambda h, rate, rng: _inverted_dropout(h, rate, rng) + 0.5)
     assert fb.status == "fail" and "test case 1 of 4" in fb.message, fb.message

@@ -79,6 +79,8 @@ def test_hmrt_right_answers_pass(right):
     ("negative risk", lambda g, s, wn: -_risk(g, s, wn)),
     ("you added the noise", lambda g, s, wn: _risk(g, s, wn) + s**2),
     ("kept only the variance", lambda g, s, wn: _risk(g, s, wn) if g < 1 else s**2 / (g - 1)),
+    ("use squares",            # sigma and w_norm taken for variances, written as a learner would
+     lambda g, s, wn: np.where(g < 1, s * g / (1 - g), wn * (1 - 1 / g) + s / (g - 1)).item()),
 ])
 def test_hmrt_mistakes_get_their_hints(phrase, wrong):
     fb = check_hmrt_risk.grade(wrong)

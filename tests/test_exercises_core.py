@@ -124,3 +124,24 @@ def test_call_prints_exactly_one_line(capsys):
 @pytest.mark.parametrize("fn", [lambda v: v * v, lambda v: 2 * v, lambda v: None])
 def test_grading_is_deterministic(fn):
     assert EX.grade(fn) == EX.grade(fn)
+
+
+def test_broadcasting_gets_a_shape_hint_not_a_bare_mismatch():
+    ex = Exercise("residual", lambda X, w, y: X @ w - y,
+                  lambda: [(np.ones((4, 2)), np.ones(2), np.arange(4.0))])
+    msg = ex.grade(lambda X, w, y: X @ w - y.reshape(-1, 1)).message
+    assert "more dimensions than expected (shape (4, 4) instead of (4,)" in msg, msg
+    msg = ex.grade(lambda X, w, y: X @ w - y[:3]).message
+    assert "numpy could not combine arrays" in msg and "(m, 1)" in msg, msg
+
+
+def test_other_value_errors_are_reported_as_raised():
+    def bad(v):
+        raise ValueError("something else")
+    assert "your function raised ValueError: something else" in EX.grade(bad).message
+
+
+def test_planted_mistakes_win_over_the_shape_hint():
+    ex = Exercise("outer", lambda v: v, lambda: [(np.arange(3.0),)],
+                  mistakes=[Mistake(lambda v: np.outer(v, v), "you took the outer product.")])
+    assert ex.grade(lambda v: np.outer(v, v)).message.endswith("you took the outer product.")

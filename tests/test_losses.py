@@ -89,3 +89,18 @@ def test_other_bad_input():
         mse(np.ones(2), np.ones(3))
     with pytest.raises(ValueError, match=r"X has shape \(3,\)"):
         predict(np.ones(3), np.ones(1))
+
+
+def test_predict_default_bias_and_a_non_square_design():
+    X = np.array([[1.0, 2.0, 0.0], [0.0, 1.0, 3.0]])           # m = 2, n = 3
+    w = np.array([1.0, -1.0, 2.0])
+    np.testing.assert_array_equal(predict(X, w), X @ w)         # b defaults to 0
+    np.testing.assert_array_equal(predict(X, w, 0.5), X @ w + 0.5)
+    with pytest.raises(ValueError, match="w has length 2 but must have length 3"):
+        predict(X, np.ones(2))
+
+
+def test_mse_takes_lists_and_refuses_a_2d_prediction():
+    assert mse([1.0, 2.0, 3.0], [1.0, 2.0, 5.0]) == pytest.approx(4.0 / 3.0)
+    with pytest.raises(ValueError, match=r"y_hat has shape \(3, 1\) but must be 1-D"):
+        mse(np.ones(3), np.ones((3, 1)))

@@ -171,15 +171,17 @@ def test_bad_input(imbalanced):
         MeanImputer.fit(np.array([[1.0, np.inf]]))
     with pytest.raises(ValueError, match="fitted on 3"):
         MeanImputer.fit(X).transform(np.ones((2, 2)))
-    with pytest.raises(ValueError, match="must be a non-empty 2-D array"):
+    with pytest.raises(ValueError, match=r"X has shape \(3,\) but must be 2-D"):
         MeanImputer.fit(np.ones(3))
     with pytest.raises(ValueError, match="folds must be at least 2 non-empty"):
         cv_mse_imputed(X, y, 1.0, [np.arange(10)])
-    with pytest.raises(TypeError, match="X must be a 2-D array of numbers"):
+    with pytest.raises(TypeError, match="X must be array-like of numbers"):
         MeanImputer.fit([["a", "b"]])
-    with pytest.raises(TypeError, match="X must be a 2-D array of numbers"):
+    with pytest.raises(TypeError, match="X must be array-like of numbers"):
         MeanImputer.fit("abc")
-    with pytest.raises(ValueError, match=r"X has shape \(0, 3\) but must be a non-empty"):
+    with pytest.raises(TypeError, match="X must hold real numbers"):
+        MeanImputer.fit(np.array([[1j, np.nan]]))
+    with pytest.raises(ValueError, match=r"X has shape \(0, 3\); it needs at least one row"):
         MeanImputer.fit(np.ones((0, 3)))
     half = y.size // 2
     with pytest.raises(TypeError, match=r"folds\[1\] has dtype float64; folds must hold integer"):

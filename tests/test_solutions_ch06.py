@@ -41,7 +41,7 @@ def test_solutions_agree_with_the_package():
     ("half what it should be", lambda H, W, b, G, lam, m: (H.T @ G + lam / (2 * m) * W, G.sum(0))),
     ("L2 term is missing", lambda H, W, b, G, lam, m: (H.T @ G, G.sum(0))),
     ("sum it", lambda H, W, b, G, lam, m: (H.T @ G + lam / m * W, G.mean(0))),
-    ("batch size H.shape[0]",
+    ("batch size A.shape[0]",
      lambda H, W, b, G, lam, m: (H.T @ G + lam / H.shape[0] * W, G.sum(0))),
 ])
 def test_dense_mistakes_get_their_hints(phrase, wrong):

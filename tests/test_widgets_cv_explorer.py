@@ -65,7 +65,7 @@ def test_draw_builds_two_panels_with_fixed_limits(problem):
     draw_cv_explorer(fig, problem, 3, 0.5)
     left, right = fig.axes
     assert left.get_ylim() == (0.0, TOP) and right.get_ylim() == (-2.5, 2.5)
-    assert left.texts[0].get_text().startswith("K = 3: λ_min = ")
+    assert left.texts[0].get_text().startswith("K = 3: $\\lambda_{\\min}$ = ")
     plt.close("all")
 
 

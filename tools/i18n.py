@@ -14,7 +14,7 @@ English is the source. Each other edition (today: zh-CN) has
 Commands (``python tools/i18n.py <command> [--lang zh-CN] [notebook ...]``):
   update    refresh the catalogues from the English text: new cells get empty entries, an edited
             English cell turns its entry fuzzy (the old English kept as ``#| msgid``), deleted
-            cells' entries become obsolete; also the exercise-message catalogue;
+            cells' entries become obsolete; with no notebook named, also the exercise messages;
   build     write the translated notebooks from English + catalogue (outputs of code cells whose
             code did not change are kept; re-execute with ``make execute`` after code changes);
   messages  refresh the exercise-message catalogue and compile its .mo;
@@ -363,7 +363,8 @@ def main(argv=None):
             po = update_catalogue(args.lang, nb_path)
             todo = len(po.untranslated_entries()) + len(po.fuzzy_entries())
             print(f"{catalogue_path(args.lang, nb_path).relative_to(ROOT)}: {todo} to translate")
-        update_messages(args.lang)
+        if not args.notebooks:  # `update 03` touches notebook 03's catalogue only
+            update_messages(args.lang)
     elif args.command == "build":
         for nb_path in chosen:
             print(build_notebook(args.lang, nb_path).relative_to(ROOT))

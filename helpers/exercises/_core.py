@@ -82,10 +82,16 @@ class Exercise:
                 out = _quiet_call(fn, args)
             except NotImplementedError:
                 return _todo(self.name)
+            except ValueError as exc:
+                if "broadcast" not in str(exc):
+                    return _raised(self.name, exc, i)
+                return Feedback("fail", "❌ " + _(
+                    "{name}: numpy could not combine arrays of these shapes (test case {case}: "
+                    "{detail}). Check each array's shape: a column of shape (m, 1) next to a 1-D "
+                    "array of shape (m,) is the usual cause; keep y and w 1-D (y.reshape(-1))."
+                ).format(name=self.name, case=i, detail=exc))
             except Exception as exc:  # the learner's bug, reported in one line
-                return Feedback("error", "❌ " + _(
-                    "{name}: your function raised {error}: {detail} (test case {case})"
-                ).format(name=self.name, error=type(exc).__name__, detail=exc, case=i))
+                return _raised(self.name, exc, i)
             if out is None:
                 return _todo(self.name, no_return=True)
             outputs.append(out)
@@ -100,6 +106,15 @@ class Exercise:
             planted = [_quiet_call(mistake.fn, args) for args in cases]
             if all(self._close(o, p) for o, p in zip(outputs, planted)):
                 return Feedback("fail", f"❌ {self.name}: {translate(mistake.hint)}")
+        for i, (o, e) in enumerate(zip(outputs, expected), start=1):
+            got, want = _extra_dimensions(o, e)
+            if got is not None:
+                return Feedback("fail", "❌ " + _(
+                    "{name}: your result has more dimensions than expected (shape {got} instead "
+                    "of {expected}, test case {case}): a 1-D array of shape (m,) probably met a "
+                    "column of shape (m, 1) and numpy broadcast them to (m, m). Keep y and w 1-D "
+                    "(y.reshape(-1) if needed)."
+                ).format(name=self.name, got=got, expected=want, case=i))
         for i, (o, e) in enumerate(zip(outputs, expected), start=1):
             if not self._close(o, e):
                 return Feedback("fail", "❌ " + _(
@@ -151,6 +166,28 @@ class Exercise:
         shown_ref, shown_out = _show_apart(ref_arr, out_arr)
         return _("expected {expected}, got {got} (largest difference {gap})").format(
             expected=shown_ref, got=shown_out, gap=f"{gap:.2g}")
+
+
+def _raised(name, exc, case):
+    return Feedback("error", "❌ " + _(
+        "{name}: your function raised {error}: {detail} (test case {case})"
+    ).format(name=name, error=type(exc).__name__, detail=exc, case=case))
+
+
+def _extra_dimensions(out, ref):
+    """(shape of out, shape of ref) if out has more dimensions and more values than ref (the
+    mark of an accidental broadcast), else (None, None)."""
+    if isinstance(ref, tuple):
+        if isinstance(out, (tuple, list)) and len(out) == len(ref):
+            return next((pair for o, r in zip(out, ref)
+                         if (pair := _extra_dimensions(o, r))[0] is not None), (None, None))
+        return None, None
+    try:
+        got, want = np.shape(out), np.shape(ref)
+    except ValueError:  # a ragged list
+        return None, None
+    grew = len(got) > len(want) and int(np.prod(got)) > int(np.prod(want))  # broadcast made it
+    return (got, want) if grew else (None, None)
 
 
 def _quiet_call(fn, args):

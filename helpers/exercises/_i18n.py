@@ -54,7 +54,7 @@ def _(message):
 
 def translate(message):
     """Translate a message held in a variable (one marked with `N_` where it was written)."""
-    return _(message)
+    return _catalogue(language()).gettext(message)
 
 
 def N_(message):

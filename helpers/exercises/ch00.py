@@ -52,6 +52,9 @@ check_mse = Exercise(
                 "both of shape (m,), for example with y.reshape(-1)."),
         Mistake(lambda y, y_hat: (y - y_hat) ** 2,
                 "you returned one squared error per sample; average them into a single number."),
+        Mistake(lambda y, y_hat: float(np.sum((y - y_hat) ** 2) / (len(y) - 1)),
+                "you divided by m - 1, as for a sample variance; the MSE divides the sum of "
+                "squares by m, the number of samples."),
     ],
 )
 
@@ -89,5 +92,8 @@ check_ridge_bias = Exercise(
         Mistake(lambda X, y, w: y - X @ w,
                 "you returned one value per sample, y − Xw; the bias is a single number, their "
                 "mean."),
+        Mistake(lambda X, y, w: np.mean(y) - np.mean(X, axis=0) * w,
+                "you returned one value per feature: x̄ * w multiplies element by element; the "
+                "bias needs the dot product x̄ᵀw, X.mean(axis=0) @ w, which is a single number."),
     ],
 )

@@ -44,6 +44,10 @@ check_poly_features = Exercise(
                 "your powers run from 1 to degree-1, one column too few; include x^degree."),
         Mistake(lambda x, d: x[:, None] * np.arange(1, d + 1),
                 "you multiplied x by 1, 2, ..., degree; raise it to those powers with ** instead."),
+        Mistake(lambda x, d: x[:, None] ** np.arange(d, 0, -1),
+                "your columns run from the highest power down to x^1; put them in increasing "
+                "order x^1, x^2, ..., x^degree, for example "
+                "np.vander(x, degree + 1, increasing=True)[:, 1:]."),
     ],
 )
 
@@ -110,6 +114,9 @@ check_clip_by_norm = Exercise(
         Mistake(lambda g, t: (g * (np.linalg.norm(g) / t) if np.linalg.norm(g) >= t else g),
                 "your ratio is upside down: multiply g by threshold/||g||, which is below 1 "
                 "when the gradient is too long."),
+        Mistake(lambda g, t: g * (t / np.linalg.norm(g)) if np.linalg.norm(g) <= t else g,
+                "your condition is reversed: rescale g only when ||g|| >= threshold, and let "
+                "shorter gradients pass unchanged."),
         Mistake(lambda g, t: (_clip(g, t), float(np.linalg.norm(g))),
                 "you returned a tuple (clipped, norm), like hp.clip_by_norm does; this exercise "
                 "asks for the clipped array only, of the shape of g."),

@@ -11,6 +11,7 @@ import numpy as np
 from ..data import Standardizer
 from ..linear.losses import ridge_loss
 from ._core import Exercise, Feedback, Mistake
+from ._i18n import translate
 
 __all__ = ["check_ridge_objective", "check_standardize", "check_torch_weight_decay",
            "check_map_lambda", "check_laplace_map_lambda"]
@@ -20,36 +21,77 @@ _BROADCAST_HINT = ("your result has more dimensions than expected (shape {got} i
                    "{expected}): a 1-D array of shape (m,) met a column of shape (m, 1) and "
                    "numpy broadcast them to (m, m). Keep y and w 1-D (y.reshape(-1) if needed) "
                    "so that r = X @ w + b - y has shape (m,).")
+# {position} is None for a single result, else the position of the value in the returned tuple
+_SHAPE_HINTS = {
+    ("one", False): "your result is an array of shape {got} where a single number is expected; "
+                    "return a float, for example float(value) or value.item().",
+    ("one", True): "value {position} of the returned tuple is an array of shape {got} where a "
+                   "single number is expected; return a float, for example float(value) or "
+                   "value.item().",
+    ("sum", False): "your result is an array of shape {got} where a single number is expected: "
+                    "the values still need to be summed (or averaged) over the samples.",
+    ("sum", True): "value {position} of the returned tuple is an array of shape {got} where a "
+                   "single number is expected: the values still need to be summed (or averaged) "
+                   "over the samples.",
+}
+
+
+def _shape(value):
+    """np.shape of a learner's output, or None when it is not an array-like of numbers."""
+    try:
+        return np.shape(value)
+    except ValueError:  # a ragged sequence, e.g. a tuple returned where one array was expected
+        return None
+
+
+def _shape_hint(outputs, expected):
+    """A hint for an output with more dimensions than expected, or None.
+
+    A matrix where a vector or a number belongs is the mark of broadcasting (a column y); a
+    vector where a number belongs is a sum or a mean left out, or a one-element array.
+    """
+    for out, ref in zip(outputs, expected):
+        if isinstance(ref, tuple):
+            if not (isinstance(out, (tuple, list)) and len(out) == len(ref)):
+                continue  # the generic message says "expected a tuple of k values"
+            pairs = [(o, r, k) for k, (o, r) in enumerate(zip(out, ref), start=1)]
+        else:
+            pairs = [(out, ref, None)]
+        for o, r, position in pairs:
+            got, want = _shape(o), _shape(r)
+            if got is None or len(got) <= len(want):
+                continue
+            if len(got) >= 2:
+                return translate(_BROADCAST_HINT).format(got=got, expected=want)
+            kind = "one" if np.size(o) == 1 else "sum"
+            return translate(_SHAPE_HINTS[kind, position is not None]).format(
+                got=got, position=position)
+    return None
 
 
 class ShapeHintExercise(Exercise):
-    """An Exercise that names broadcasting when the learner's output has extra dimensions.
+    """An Exercise that explains an output with more dimensions than expected.
 
     A column y (m, 1) next to (m,) predictions broadcasts the residual to (m, m); the result
     then has a shape no planted mistake can match (or the function raises). Both get
-    `_BROADCAST_HINT` instead of a bare shape mismatch or a bare traceback line.
+    `_BROADCAST_HINT` instead of a bare shape mismatch or a bare traceback line. A vector where
+    a single number belongs gets a hint that names the missing sum or the one-element array.
     """
 
     def grade(self, fn):
         feedback = super().grade(fn)
         if feedback.status == "error" and "could not be broadcast" in feedback.message:
-            return Feedback("fail", f"❌ {self.name}: " + _BROADCAST_HINT.format(
+            return Feedback("fail", f"❌ {self.name}: " + translate(_BROADCAST_HINT).format(
                 got="(m, m) or (n, m)", expected="(m,) or (n,)"))
         return feedback
 
     def _compare(self, outputs, expected, cases):
         feedback = super()._compare(outputs, expected, cases)
-        if feedback.passed or any(feedback.message.endswith(m.hint) for m in self.mistakes):
+        if feedback.passed or any(feedback.message.endswith(translate(m.hint))
+                                  for m in self.mistakes):
             return feedback
-        for out, ref in zip(outputs, expected):
-            pairs = zip(out, ref) if isinstance(ref, tuple) and isinstance(out, (tuple, list)) \
-                else [(out, ref)]
-            for o, r in pairs:
-                got, want = np.shape(o), np.shape(r)
-                if len(got) > len(want):
-                    return Feedback("fail", f"❌ {self.name}: " + _BROADCAST_HINT.format(
-                        got=got, expected=want))
-        return feedback
+        hint = _shape_hint(outputs, expected)
+        return feedback if hint is None else Feedback("fail", f"❌ {self.name}: {hint}")
 
 
 def _ridge_cases():
@@ -110,6 +152,9 @@ check_ridge_objective = ShapeHintExercise(
                 + lam / len(y) * np.sum(np.abs(w)),
                 "that is the L1 penalty lam/m ||w||_1; this exercise asks for L2, "
                 "lam/(2m) ||w||^2 (the sum of squared weights)."),
+        Mistake(lambda w, b, X, y, lam: _data_term(w, 0.0, X, y) + _penalty(w, lam, len(y)),
+                "the bias b is missing from the residual: r = X w + b - y. The bias is left out "
+                "of the penalty, not out of the predictions."),
         Mistake(_column_y,
                 "your residual broadcast to an (m, m) matrix: y was used as a column (m, 1) "
                 "against the (m,) predictions; keep y 1-D, or reshape both to the same shape."),
@@ -167,6 +212,9 @@ check_standardize = Exercise(
                 "you only centered the columns; also divide by the training standard deviation."),
         Mistake(lambda A, B: ((A - A.mean(0)) / A.var(0), (B - A.mean(0)) / A.var(0)),
                 "you divided by the variance; divide by the standard deviation (its square root)."),
+        Mistake(lambda A, B: ((A - A.mean()) / A.std(), (B - A.mean()) / A.std()),
+                "you used one mean and one std for the whole matrix; standardize each column "
+                "(feature) with its own training mean and std: axis=0."),
         Mistake(_rows,
                 "you standardized each row; standardize each column (feature) instead: "
                 "mean and std with axis=0."),
@@ -215,6 +263,9 @@ check_map_lambda = Exercise(
         Mistake(lambda sigma, tau: sigma**2 / tau,
                 "that is the Laplace (L1) answer sigma^2 / tau; with a Gaussian prior N(0, tau^2) "
                 "the penalty is ||w||^2 / (2 tau^2), so lam = sigma^2 / tau^2."),
+        Mistake(lambda sigma, tau: sigma**2 / (2 * tau**2),
+                "half too small: the prior term ||w||^2 / (2 tau^2) already has the 1/2 of the "
+                "course's lam/(2m) ||w||^2, so lam = sigma^2 / tau^2 with no extra 2."),
         Mistake(lambda sigma, tau: 1.0 / tau**2,
                 "sigma is missing: the data term is ||r||^2 / (2 sigma^2), so multiplying by "
                 "sigma^2 gives lam = sigma^2 / tau^2."),

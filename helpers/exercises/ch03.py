@@ -59,6 +59,7 @@ def _mistake_gradient(kind):
             "bias": lambda: (data + penalty, grad_b + lam / m * b),
             "no_penalty": lambda: (data, grad_b),
             "sign": lambda: (-data + penalty, -grad_b),
+            "no_b": lambda: (X.T @ (X @ w - y) / m + penalty, float(np.mean(X @ w - y))),
             "sum_b": lambda: (data + penalty, grad_b * m),
             "over_n": lambda: (data * m / X.shape[1] + penalty, grad_b),
             "l1": lambda: (data + lam / m * np.sign(w), grad_b),
@@ -90,6 +91,9 @@ check_ridge_gradient = ShapeHintExercise(
         Mistake(_mistake_gradient("sign"),
                 "the data term has the wrong sign: use r = X w + b - y (prediction minus "
                 "target), so that grad_w = (1/m) X^T r + (lam/m) w."),
+        Mistake(_mistake_gradient("no_b"),
+                "the bias b is missing from the residual: r = X w + b - y, in grad_w and in "
+                "grad_b. The bias is left out of the penalty, not out of the predictions."),
         Mistake(_mistake_gradient("sum_b"),
                 "grad_b is a sum; it is the mean of the residuals, (1/m) sum_i r_i."),
         Mistake(_mistake_gradient("over_n"),
@@ -116,6 +120,8 @@ check_soft_threshold = Exercise(
     cases=_threshold_cases,
     mistakes=[
         Mistake(lambda z, t: np.where(np.abs(z) > t, z, 0.0),
+                "that is hard thresholding: entries above t must also move toward 0 by t."),
+        Mistake(lambda z, t: np.where(np.abs(z) >= t, z, 0.0),
                 "that is hard thresholding: entries above t must also move toward 0 by t."),
         Mistake(lambda z, t: z - t * np.sign(z),
                 "entries with |z| <= t must become exactly 0, not cross over: clip at 0 with "
@@ -159,6 +165,14 @@ def _mistake_step(kind):
             return (1 - lam / m) * w - data, float(b - grad_b)
         if kind == "decay_after":
             return decay * (w - lr * data), float(b - lr * grad_b)
+        if kind == "no_b":
+            r0 = X @ w - y
+            return decay * w - lr * X.T @ r0 / m, float(b - lr * np.mean(r0))
+        if kind == "new_r_for_b":
+            w_new = decay * w - lr * data
+            return w_new, float(b - lr * np.mean(_residual(w_new, b, X, y)))
+        if kind == "decay_no_lr":
+            return (1 - lam / m) * w - lr * data, float(b - lr * grad_b)
         return decay * w - lr * data, float(b - lr * grad_b)
     return wrong
 
@@ -181,6 +195,15 @@ check_weight_decay_step = ShapeHintExercise(
         Mistake(_mistake_step("no_lr"),
                 "the learning rate lr is ignored: both the decay and the data step are "
                 "multiplied by lr, w <- (1 - lr*lam/m) w - lr (1/m) X^T r."),
+        Mistake(_mistake_step("decay_no_lr"),
+                "the decay factor is missing the learning rate: it is (1 - lr*lam/m), because "
+                "the penalty gradient (lam/m) w is multiplied by lr like the data gradient."),
+        Mistake(_mistake_step("no_b"),
+                "the bias b is missing from the residual: r = X w + b - y. The bias is left out "
+                "of the penalty, not out of the predictions."),
+        Mistake(_mistake_step("new_r_for_b"),
+                "the bias step used a residual computed after updating w; compute "
+                "r = X w + b - y once, from the old (w, b), and use it in both updates."),
         Mistake(_two_steps,
                 "that is two steps (one step too many): return the result of a single update."),
         Mistake(_mistake_step("decay_after"),

@@ -9,8 +9,8 @@ __all__ = ["check_dense_backward_l2", "check_adamw_step", "check_inverted_dropou
 
 
 # ----- 1. the L2 term in the gradient of a dense layer --------------------------------------
-def _dense_backward_l2(H, W, b, grad_out, lam, m):
-    return H.T @ grad_out + (lam / m) * W, grad_out.sum(axis=0)
+def _dense_backward_l2(A, W, b, grad_out, lam, m):
+    return A.T @ grad_out + (lam / m) * W, grad_out.sum(axis=0)
 
 
 def _dense_cases():
@@ -27,27 +27,27 @@ check_dense_backward_l2 = Exercise(
     reference=_dense_backward_l2,
     cases=_dense_cases,
     mistakes=[
-        Mistake(lambda H, W, b, G, lam, m: (H.T @ G + (lam / m) * W, G.sum(0) + (lam / m) * b),
+        Mistake(lambda A, W, b, G, lam, m: (A.T @ G + (lam / m) * W, G.sum(0) + (lam / m) * b),
                 "the bias is being penalized: the L2 term lam/(2m)||W||^2 has no b in it, so "
                 "grad_b is just the sum of grad_out over the batch."),
-        Mistake(lambda H, W, b, G, lam, m: (H.T @ G + lam * W, G.sum(0)),
+        Mistake(lambda A, W, b, G, lam, m: (A.T @ G + lam * W, G.sum(0)),
                 "the L2 term is missing its 1/m: the derivative of lam/(2m)||W||^2 is "
                 "(lam/m) W."),
-        Mistake(lambda H, W, b, G, lam, m: (H.T @ G + (2 * lam / m) * W, G.sum(0)),
+        Mistake(lambda A, W, b, G, lam, m: (A.T @ G + (2 * lam / m) * W, G.sum(0)),
                 "the L2 term is off by a factor of 2: the 1/2 in lam/(2m)||W||^2 cancels the 2 "
                 "from the square, leaving (lam/m) W."),
-        Mistake(lambda H, W, b, G, lam, m: (H.T @ G + (lam / (2 * m)) * W, G.sum(0)),
+        Mistake(lambda A, W, b, G, lam, m: (A.T @ G + (lam / (2 * m)) * W, G.sum(0)),
                 "the L2 term is half what it should be: differentiate ||W||^2 to 2W, so "
                 "lam/(2m)||W||^2 gives (lam/m) W."),
-        Mistake(lambda H, W, b, G, lam, m: (H.T @ G, G.sum(0)),
+        Mistake(lambda A, W, b, G, lam, m: (A.T @ G, G.sum(0)),
                 "the L2 term is missing: add (lam/m) W to the weight gradient."),
-        Mistake(lambda H, W, b, G, lam, m: (H.T @ G + (lam / H.shape[0]) * W, G.sum(0)),
-                "the L2 term divides by the batch size H.shape[0]: the penalty is "
+        Mistake(lambda A, W, b, G, lam, m: (A.T @ G + (lam / A.shape[0]) * W, G.sum(0)),
+                "the L2 term divides by the batch size A.shape[0]: the penalty is "
                 "lam/(2m)||W||^2 with m the size of the whole training set (the argument m), "
                 "so its gradient is (lam/m) W whatever the batch."),
-        Mistake(lambda H, W, b, G, lam, m: (H.T @ G + (lam / m) * W, G.mean(0)),
+        Mistake(lambda A, W, b, G, lam, m: (A.T @ G + (lam / m) * W, G.mean(0)),
                 "grad_b averages grad_out over the batch: grad_out already carries the 1/m_b of "
-                "the mean loss, so sum it (as H^T grad_out does for W)."),
+                "the mean loss, so sum it (as A^T grad_out does for W)."),
     ],
 )
 
@@ -229,19 +229,19 @@ check_adamw_step.nonfinite_hint = (
 # the keep probability of the course's notation.
 _REPLAY_HINT = ("your mask keeps each unit with the right probability q = 1 - rate, so it is a "
                 "valid dropout mask; but this check replays the exact random draws with the "
-                "same seed, so it needs the mask written as rng.random(h.shape) < 1 - rate.")
+                "same seed, so it needs the mask written as rng.random(a.shape) < 1 - rate.")
 
 _RNG_HINT = ("your function gives different outputs for the same seeded rng, or ignores it: draw "
-             "the mask from the rng argument, rng.random(h.shape) < 1 - rate, not from the global "
+             "the mask from the rng argument, rng.random(a.shape) < 1 - rate, not from the global "
              "np.random (np.random.rand, np.random.binomial...) or from a new generator you made "
              "yourself. Randomness passed in makes a run reproducible and lets the check "
              "replay it.")
 
 
-def _inverted_dropout(h, rate, rng):
+def _inverted_dropout(a, rate, rng):
     keep = 1.0 - rate                       # q, the keep probability
-    mask = rng.random(h.shape) < keep
-    return h * mask / keep
+    mask = rng.random(a.shape) < keep
+    return a * mask / keep
 
 
 def _dropout_cases():
@@ -264,12 +264,12 @@ class _SeededExercise(Exercise):
         feedback = super()._compare(outputs, expected, cases)
         if feedback.passed or any(m.hint in feedback.message for m in self.mistakes):
             return feedback
-        h, rate, _ = cases[0]
+        a, rate, _ = cases[0]
         runs = []
         for seed in (1, 1, 2):
             try:
                 runs.append(np.asarray(_quiet_call(self.fn_under_test,
-                                                   (h, rate, np.random.default_rng(seed))),
+                                                   (a, rate, np.random.default_rng(seed))),
                                        dtype=float))
             except Exception:  # noqa: BLE001 - the learner's bug was reported by the first run
                 return feedback
@@ -289,23 +289,26 @@ check_inverted_dropout = _SeededExercise(
     reference=_inverted_dropout,
     cases=_dropout_cases,
     mistakes=[
-        Mistake(lambda h, rate, rng: h * (rng.random(h.shape) < 1 - rate),
+        Mistake(lambda a, rate, rng: a * (rng.random(a.shape) < 1 - rate),
                 "the kept units are not rescaled: divide by the keep probability q = 1 - rate "
-                "so that the expected output equals h."),
-        Mistake(lambda h, rate, rng: h * (rng.random(h.shape) < 1 - rate) / rate,
+                "so that the expected output equals a."),
+        Mistake(lambda a, rate, rng: a * (rng.random(a.shape) < 1 - rate) / rate,
                 "you divided by rate, the drop probability: divide by the keep probability "
                 "q = 1 - rate."),
-        Mistake(lambda h, rate, rng: h * (rng.random(h.shape) < rate) / (1 - rate),
+        Mistake(lambda a, rate, rng: a * (rng.random(a.shape) < rate) / (1 - rate),
                 "your mask keeps each unit with probability rate: keep it when "
                 "u < 1 - rate (rate is the probability of dropping, PyTorch's p)."),
-        Mistake(lambda h, rate, rng: h * (rng.random(h.shape) < 1 - rate) * (1 - rate),
+        Mistake(lambda a, rate, rng: a * (rng.random(a.shape) < rate) / rate,
+                "you used rate as the keep probability: rate is the probability of dropping "
+                "a unit (PyTorch's p), so keep it when u < 1 - rate and divide by q = 1 - rate."),
+        Mistake(lambda a, rate, rng: a * (rng.random(a.shape) < 1 - rate) * (1 - rate),
                 "you multiplied by the keep probability: that is the old test-time scaling. "
                 "Inverted dropout divides by q = 1 - rate at training time instead."),
-        Mistake(lambda h, rate, rng: h * (rng.random(h.shape) > rate) / (1 - rate),
+        Mistake(lambda a, rate, rng: a * (rng.random(a.shape) > rate) / (1 - rate),
                 _REPLAY_HINT),
-        Mistake(lambda h, rate, rng: h * (rng.random(h.shape) >= rate) / (1 - rate),
+        Mistake(lambda a, rate, rng: a * (rng.random(a.shape) >= rate) / (1 - rate),
                 _REPLAY_HINT),
-        Mistake(lambda h, rate, rng: h * rng.binomial(1, 1 - rate, size=h.shape) / (1 - rate),
+        Mistake(lambda a, rate, rng: a * rng.binomial(1, 1 - rate, size=a.shape) / (1 - rate),
                 _REPLAY_HINT),
     ],
 )

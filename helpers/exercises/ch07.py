@@ -114,6 +114,11 @@ check_hmrt_risk = _RiskExercise(
         Mistake(_piecewise(lambda g, s, wn: s**2 * g / (1 - g),
                            lambda g, s, wn: wn * (1 - 1 / g) + s**2 / (g - 1)),
                 "the bias uses the squared signal norm: w_norm**2, not w_norm."),
+        Mistake(_piecewise(lambda g, s, wn: s * g / (1 - g),
+                           lambda g, s, wn: wn * (1 - 1 / g) + s / (g - 1)),
+                "use squares: the noise enters through its variance sigma**2 and the bias "
+                "through the squared signal norm w_norm**2 (sigma and w_norm are not "
+                "variances)."),
         Mistake(_piecewise(lambda g, s, wn: s**2 / (1 - g),
                            lambda g, s, wn: wn**2 * (1 - 1 / g) + s**2 / (g - 1)),
                 "below the threshold the variance is sigma^2 gamma / (1 - gamma): you dropped the "

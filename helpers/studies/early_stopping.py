@@ -206,7 +206,7 @@ def compare_early_stopping(X, y, lr, n_iters=None, lam=None, n_steps=None):
                            np.zeros(X.shape[1]), 0.0)
     w_ridge, b_ridge = _ridge_fit(X, y, lam)
     s, f_gd = _early_stopping_filter(X, lr, n_iters)
-    _, f_ridge = _factors(s, X.shape, lam)
+    f_ridge = _factors(s, X.shape, lam)
     return EarlyStoppingComparison(
         lam=float(lam), w_gd=gd.w, w_ridge=w_ridge, b_gd=float(gd.b - x_mean @ gd.w),
         b_ridge=b_ridge, s=s, filter_gd=f_gd, filter_ridge=f_ridge,

@@ -34,24 +34,6 @@ def add_missing(X, rate, rng):
     return X
 
 
-def _with_nan(X, name="X"):
-    """A 2-D float array that may contain NaN (missing values) but no infinities."""
-    try:
-        X = np.asarray(X, dtype=float) if not isinstance(X, (str, bytes)) else None
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must be a 2-D array of numbers (NaN marking missing values), "
-                        f"got {type(X).__name__} with non-numeric entries") from exc
-    if X is None:
-        raise TypeError(f"{name} must be a 2-D array of numbers (NaN marking missing values), "
-                        f"got a string")
-    if X.ndim != 2 or 0 in X.shape:
-        raise ValueError(f"{name} has shape {X.shape} but must be a non-empty 2-D array (m, n), "
-                         f"NaN marking missing values")
-    if np.any(np.isinf(X)):
-        raise ValueError(f"{name} contains infinite values; only NaN may mark missing entries")
-    return X
-
-
 @dataclass(frozen=True)
 class MeanImputer:
     """Fill missing values (NaN) with column means learned from training data only.
@@ -80,7 +62,7 @@ class MeanImputer:
         -------
         MeanImputer
         """
-        X = _with_nan(X)
+        X = as_matrix(X, allow_nan=True)
         observed = ~np.isnan(X)
         empty = np.flatnonzero(observed.sum(axis=0) == 0)
         if empty.size:
@@ -99,7 +81,7 @@ class MeanImputer:
         -------
         ndarray of shape (m', n)
         """
-        X = _with_nan(X)
+        X = as_matrix(X, allow_nan=True)
         if X.shape[1] != self.mean.shape[0]:
             raise ValueError(f"X has {X.shape[1]} columns but the imputer was fitted on "
                              f"{self.mean.shape[0]}")
@@ -128,7 +110,7 @@ def cv_mse_imputed(X, y, lam, folds, inside=True):
     float
         Mean over folds of the validation MSE.
     """
-    X = _with_nan(X)
+    X = as_matrix(X, allow_nan=True)
     y = as_vector(y, "y", length=X.shape[0], length_of="one target per row of X")
     lam = as_lam(lam)
     folds = as_folds(folds, y.size)

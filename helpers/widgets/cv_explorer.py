@@ -132,14 +132,15 @@ def _build_cv_explorer(fig, problem, n_folds, log10_lam, freeze=False):
     left.add_collection(folds)
     band = left.add_patch(Polygon(np.zeros((1, 2)), alpha=0.25, label="mean ± 1 SE"))
     (mean_line,) = left.plot(lams, lams * 0, label="K-fold CV error")
-    (min_line,) = left.plot([1, 1], [0, TOP], color="C2", linestyle="--", label="λ_min")
-    (one_se_line,) = left.plot([1, 1], [0, TOP], color="C3", linestyle=":", label="λ_1SE")
+    (min_line,) = left.plot([1, 1], [0, TOP], color="C2", linestyle="--", label=r"$\lambda_{\min}$")
+    (one_se_line,) = left.plot([1, 1], [0, TOP], color="C3", linestyle=":",
+                               label=r"$\lambda_{1\mathrm{SE}}$")
     (marker,) = left.plot([], [], "ko", label="CV error at the slider's λ")
     left.set(xlim=(lams[0], lams[-1]), ylim=(0, TOP), xlabel="λ (log scale)",
              ylabel=f"validation MSE (clipped at {TOP:g})")
     _plain_ticks(left.xaxis, LAM_TICKS, decade_label)
     _plain_ticks(left.yaxis, np.linspace(0.0, TOP, 7), "{:.1f}")
-    legend = left.legend(fontsize=7, loc="upper right", frameon=True, framealpha=0.85,
+    legend = left.legend(fontsize=9, loc="upper right", frameon=True, framealpha=0.85,
                          facecolor="white", edgecolor="none")
     # a plain text, not ax.title: the title's automatic placement looks at the (later hidden) axes
     title = left.text(0.5, 1.02, "", transform=left.transAxes, ha="center", va="bottom",
@@ -149,12 +150,12 @@ def _build_cv_explorer(fig, problem, n_folds, log10_lam, freeze=False):
                color="0.5", linestyle="--", label="truth")
     (fit_line,) = right.plot(problem.x_grid, problem.x_grid * 0, label="fit at the slider's λ")
     (fit_1se_line,) = right.plot(problem.x_grid, problem.x_grid * 0, color="C3", linewidth=1.0,
-                                 label="fit at λ_1SE")
+                                 label=r"fit at $\lambda_{1\mathrm{SE}}$")
     right.set(xlim=(-1.05, 1.05), ylim=(-2.5, 2.5), xlabel="x", ylabel="y",
               title=f"Degree-{problem.degree} ridge fit on all {problem.x.size} points")
     _plain_ticks(right.xaxis, [-1.0, -0.5, 0.0, 0.5, 1.0])
     _plain_ticks(right.yaxis, [-2.0, -1.0, 0.0, 1.0, 2.0])
-    right.legend(fontsize=7, loc="lower left")
+    right.legend(fontsize=9, loc="lower left")
     fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.9, wspace=0.22)
     moving = [folds, band, mean_line, min_line, one_se_line, marker, title, legend,
               fit_line, fit_1se_line]
@@ -171,7 +172,8 @@ def _build_cv_explorer(fig, problem, n_folds, log10_lam, freeze=False):
         min_line.set_xdata([curve.lam_min, curve.lam_min])
         one_se_line.set_xdata([curve.lam_1se, curve.lam_1se])
         marker.set_data([lam], [min(view["cv_at_lam"], TOP)])
-        title.set_text(f"K = {n_folds}: λ_min = {curve.lam_min:.3g}, λ_1SE = {curve.lam_1se:.3g}, "
+        title.set_text(f"K = {n_folds}: $\\lambda_{{\\min}}$ = {curve.lam_min:.3g}, "
+                       f"$\\lambda_{{1\\mathrm{{SE}}}}$ = {curve.lam_1se:.3g}, "
                        f"λ = {lam:.3g}")
         fit_line.set_ydata(view["y_fit"])
         fit_1se_line.set_ydata(view["y_fit_1se"])

@@ -171,8 +171,8 @@ def _build_lambda_fit(fig, problem, lam, freeze=False):
             bar.set_height(height)
         shown = max(lam, problem.lams[0])
         markers.set_data([shown, shown], [state["train_mse"], state["val_mse"]])
-        ax_err.set_title(f"MSE: train {state['train_mse']:.3f}, "
-                         f"validation {state['val_mse']:.3f}", fontsize=9)
+        ax_err.set_title(f"train {state['train_mse']:.3f}, "
+                         f"validation {state['val_mse']:.3f}")
         ax_fit.set_title(f"Degree-{problem.degree} fit, λ = {lam:.3g}")
 
     update(lam)
