@@ -173,3 +173,11 @@ def test_rank_deficient_centred_design_gives_round_off_directions_factor_zero():
     Z = rng.normal(size=(30, 3))
     Z = np.column_stack([Z, Z[:, 0]])
     assert shrinkage_factors(Z, 0.0)[1][-1] == 0.0
+
+
+def test_old_keyword_max_iter_is_the_iteration_cap():
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(80, 3)) * [0.3, 1.0, 2.0]
+    y = X @ np.array([1.0, -1.0, 0.5])
+    with pytest.raises(ConvergenceError, match="n_iters=3 steps"):
+        gd_iterations_to_tol(X, y, 0.0, max_iter=3)

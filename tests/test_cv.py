@@ -157,3 +157,27 @@ def test_bad_input():
         one_se_rule([1.0, 2.0, 3.0], [1.0, 2.0], [0.1, 0.1, 0.1])
     with pytest.raises(ValueError, match=r"se has 1 negative value\(s\)"):
         one_se_rule([1.0, 2.0], [1.0, 2.0], [0.1, -0.1])
+
+
+@pytest.mark.parametrize("m, n", [(30, 6), (100, 70), (100, 120)],
+                         ids=["svd", "gram m>n", "gram m<n"])
+def test_duplicated_column_at_a_tiny_lam_matches_the_closed_form(m, n):
+    # both routes treat round-off directions as null directions, like ridge_closed_form
+    rng = np.random.default_rng(m * n)
+    X = rng.normal(size=(m, n))
+    X[:, -1] = X[:, 0]
+    y = X[:, 0] - X[:, 1] + rng.normal(size=m)
+    folds = kfold_indices(m, 4, rng=1)
+    lams = np.array([1e-9, 1.0])
+    curve = cross_val_curve(X, y, lams, folds=folds, standardize=False)
+    for k, val in enumerate(folds):
+        train = np.setdiff1d(np.arange(m), val)
+        for j, lam in enumerate(lams):
+            w, b = ridge_closed_form(X[train], y[train], lam)
+            mse = np.mean((X[val] @ w + b - y[val]) ** 2)
+            assert curve.fold_mse[k, j] == pytest.approx(mse, rel=1e-6)
+
+
+def test_five_folds_by_default(problem):
+    X, y = problem
+    assert cross_val_curve(X, y, LAMS).fold_mse.shape == (5, LAMS.size)

@@ -103,6 +103,15 @@ TYPICAL = [
      + lam / (2 * len(y)) * (np.sum(w**2) + b**2), "bias is being penalized"),
     (check_ridge_objective, lambda w, b, X, y, lam: _data(w, b, X, y) + lam / 2 * np.sum(w**2),
      "missing its 1/m"),
+    (check_ridge_objective, lambda w, b, X, y, lam: np.mean((X @ w - y) ** 2) / 2
+     + lam / (2 * len(y)) * np.sum(w**2), "b is missing from the residual"),
+    (check_ridge_objective, lambda w, b, X, y, lam: (X @ w + b - y) ** 2 / (2 * len(y))
+     + lam / (2 * len(y)) * np.sum(w**2), "summed (or averaged)"),   # the sum left out
+    (check_ridge_objective, lambda w, b, X, y, lam: np.array([np.mean((X @ w + b - y) ** 2) / 2
+     + lam / (2 * len(y)) * np.sum(w**2)]), "return a float"),        # a one-element array
+    (check_standardize, lambda A, B: ((A - A.mean()) / A.std(), (B - A.mean()) / A.std()),
+     "whole matrix"),
+    (check_map_lambda, lambda sigma, tau: 0.5 * (sigma / tau) ** 2, "half too small"),
     (check_standardize, lambda A, B: (StandardScaler().fit_transform(A),
                                       StandardScaler().fit_transform(B)), "its own mean"),
     (check_standardize, lambda A, B: ((A - A.mean(0)) / (A.std(0) + 1e-8),

@@ -107,6 +107,22 @@ def _step_column_y(w, b, X, y, lam, lr):
     return (1 - lr * lam / len(y)) * w - lr * X.T @ r / len(y), b - lr * r.mean()
 
 
+def _step_bias_after_w(w, b, X, y, lam, lr):
+    m = len(y)
+    w = w - lr * (X.T @ (X @ w + b - y) / m + lam / m * w)
+    return w, b - lr * np.mean(X @ w + b - y)     # residual recomputed with the new w
+
+
+def _step_without_b(w, b, X, y, lam, lr):
+    g_w, g_b = ch03.ridge_gradient(w, 0.0, X, y, lam)   # b dropped from the predictions
+    return w - lr * g_w, b - lr * g_b
+
+
+def _step_bias_not_averaged(w, b, X, y, lam, lr):
+    r = X @ w + b - y
+    return (1 - lr * lam / len(y)) * w - lr * X.T @ r / len(y), b - lr * r / len(y)
+
+
 TYPICAL = [
     (check_weight_decay_step, _step_column_y, "broadcast"),
     (check_ridge_gradient, lambda w, b, X, y, lam: (X.T @ (X @ w + b - y[:, None]) / len(y)
@@ -119,16 +135,32 @@ TYPICAL = [
     (check_ridge_gradient, lambda w, b, X, y, lam: (X.T @ (X @ w + b - y) / len(y)
                                                     + lam / len(y) * w,
                                                     np.sum(X @ w + b - y)), "is a sum"),
+    (check_ridge_gradient, lambda w, b, X, y, lam: (X.T @ (X @ w - y) + lam * w) / len(y),
+     "expected a tuple of 2 values"),     # grad_w alone: a message, never a traceback
+    (check_ridge_gradient, lambda w, b, X, y, lam: (X.T @ (X @ w + b - y) / len(y)
+                                                    + lam / len(y) * w,
+                                                    np.mean(X @ w + b - y, keepdims=True)),
+     "value 2 of the returned tuple is an array of shape (1,)"),
+    (check_ridge_gradient, lambda w, b, X, y, lam: ((X.T @ X @ w - X.T @ y + lam * w) / len(y),
+                                                    np.mean(X @ w - y)),
+     "b is missing from the residual"),
     (check_soft_threshold, lambda z, t: np.sign(z) * (np.abs(z) > t) * np.abs(z), "hard"),
+    (check_soft_threshold, lambda z, t: z * (np.abs(z) >= t), "hard"),
     (check_soft_threshold, lambda z, t: np.abs(z) - t, None),
     (check_weight_decay_step, _wd(lambda lr, lam, m: 1 - lr * lam / m, n_steps=2), "two steps"),
     (check_weight_decay_step, _wd(lambda lr, lam, m: 1 - lam / m, data_lr=1.0), "lr is ignored"),
     (check_weight_decay_step, _wd(lambda lr, lam, m: 1 - lr * lam / m, bias_decay=True),
      "bias is being decayed"),
     (check_weight_decay_step, _wd(lambda lr, lam, m: 1 - lr * lam), "1/m"),
+    (check_weight_decay_step, _wd(lambda lr, lam, m: 1 - lam / m), "missing the learning rate"),
+    (check_weight_decay_step, _step_bias_after_w, "from the old (w, b)"),
+    (check_weight_decay_step, _step_without_b, "b is missing from the residual"),
+    (check_weight_decay_step, _step_bias_not_averaged, "summed (or averaged)"),
     (check_step_size_bound, lambda X, lam: 1 / np.linalg.eigvalsh(
         (X.T @ X + lam * np.eye(X.shape[1])) / len(X)).max(), "1/L"),
     (check_step_size_bound, lambda X, lam: 2 * len(X) / (np.linalg.norm(X, 2) + lam), "square"),
+    (check_step_size_bound, lambda X, lam: 2 / np.linalg.eigvalsh(
+        (X.T @ X + lam * np.eye(X.shape[1])) / len(X))[-1:], "return a float"),  # a slice
     (check_step_size_bound, lambda X, lam: 2 / (np.linalg.norm(X, 2) ** 2 / len(X)),
      "lam is missing"),
 ]

@@ -115,3 +115,41 @@ def test_old_keyword_max_iter_still_works():
                                   fit_lasso(X, y, 1.0, n_iters=50)[0])
     np.testing.assert_array_equal(lasso_path(X, y, [1.0, 2.0], max_iter=50)[0],
                                   lasso_path(X, y, [1.0, 2.0], n_iters=50)[0])
+
+
+def test_lam_max_on_uncentred_features():
+    # features far from zero mean: the threshold uses the centred X (the bias is free)
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(40, 3)) + np.array([5.0, -3.0, 10.0])
+    y = X @ np.array([1.0, 0.0, -0.5]) + 2.0 + rng.normal(size=40)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    assert lasso_lam_max(X, y) == pytest.approx(np.max(np.abs(Xc.T @ yc)), rel=1e-12)
+    assert np.all(fit_lasso(X, y, 1.0001 * lasso_lam_max(X, y))[0] == 0)
+
+
+def test_warm_start_on_a_constant_column_is_reset_to_zero():
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(30, 3))
+    X[:, 1] = 2.0
+    y = X[:, 0] + rng.normal(size=30)
+    w, _ = fit_lasso(X, y, 0.5, w0=np.array([0.0, 7.0, 0.0]))
+    assert w[1] == 0.0
+    np.testing.assert_allclose(w, fit_lasso(X, y, 0.5)[0], rtol=1e-8, atol=1e-12)
+
+
+def test_column_constant_relative_to_the_others_gets_no_weight():
+    # a column whose squared norm is 1e-16 of the largest one is constant up to round-off:
+    # even at lam = 0 it must not receive a huge weight
+    rng = np.random.default_rng(6)
+    X = np.column_stack([100 * rng.normal(size=30), 1e-6 * rng.normal(size=30)])
+    y = X[:, 0] * 0.01 + rng.normal(size=30)
+    w, _ = fit_lasso(X, y, 0.0, n_iters=1000)
+    assert w[1] == 0.0
+
+
+def test_old_keyword_max_iter_is_the_iteration_cap():
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=30)
+    X = np.column_stack([x, x + 1e-3 * rng.normal(size=30)])
+    with pytest.raises(ConvergenceError, match="n_iters=2 sweeps"):
+        fit_lasso(X, 3 * x, 0.01, max_iter=2)

@@ -63,3 +63,13 @@ def test_bad_input():
         lasso_path(X, y, [1.0], tol=0.0)
     with pytest.raises(ValueError, match="n_iters == 0, must be >= 1"):
         lasso_path(X, y, [1.0], n_iters=0)
+
+
+def test_old_keyword_max_iter_is_the_iteration_cap():
+    from helpers import ConvergenceError
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=30)
+    X = np.column_stack([x, x + 1e-3 * rng.normal(size=30)])
+    with pytest.raises(ConvergenceError, match="^lasso_path: .* n_iters=2 sweeps"):
+        lasso_path(X, 3 * x, [0.01], max_iter=2)

@@ -103,3 +103,11 @@ def test_bad_input():
         count_exact_zeros(np.zeros((2, 2)))
     with pytest.raises(ValueError, match="must be 2-D"):
         lasso_lipschitz(np.ones(3))
+
+
+def test_default_is_1000_steps_from_zero(problem):
+    X, y = problem
+    for fit in (fit_lasso_ista, fit_lasso_subgradient):
+        result = fit(X, y, 1.0)
+        assert result.n_steps == 1000 and result.losses.shape == (1001,)
+        assert result.converged is False

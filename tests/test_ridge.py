@@ -125,3 +125,28 @@ def test_bad_input():
         max_stable_lr(np.array([[1.0, np.inf]]), 1.0)
     with pytest.raises(ValueError, match=r"X has shape \(5,\)"):
         max_stable_lr(np.ones(5), 1.0)
+
+
+def _two_scale_problem():
+    rng = np.random.default_rng(0)
+    X = np.column_stack([rng.normal(size=50) * 3, rng.normal(size=50) * 0.2])
+    X -= X.mean(axis=0)
+    return X, X @ np.array([0.1, 5.0]) + 3.0 + 0.01 * rng.normal(size=50)
+
+
+def test_divergence_still_below_the_start_is_caught_at_the_last_step():
+    # lr just above 2/L: the fast direction still brings the loss down while the top direction
+    # slowly grows; after 10 steps the loss is below its start but rising
+    X, y = _two_scale_problem()
+    lr = 1.05 * max_stable_lr(X, 0.0)
+    with pytest.raises(DivergenceError,
+                       match=r"at iteration 10 \(the loss was still rising at the last step\)"):
+        fit_ridge_gd(X, y, 0.0, lr, 10)
+    assert fit_ridge_gd(X, y, 0.0, lr, 5).losses[-1] < fit_ridge_gd(X, y, 0.0, lr, 5).losses[0]
+
+
+def test_divergence_is_reported_as_soon_as_the_loss_passes_its_start():
+    X, y = _two_scale_problem()
+    lr = 3.0 * max_stable_lr(X, 0.0)
+    with pytest.raises(DivergenceError, match=r"at iteration (\d) \(the loss rose above its start"):
+        fit_ridge_gd(X, y, 0.0, lr, 200)

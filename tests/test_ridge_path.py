@@ -144,3 +144,19 @@ def test_round_off_directions_are_null_directions_everywhere():
         assert b[i] == pytest.approx(b_ref, rel=1e-9)
     # df counts only the m - 1 real directions: at a tiny lam it is m - 1, not min(m, n) = m
     assert effective_df(X, np.array([1e-12]))[0] == pytest.approx(4.0, rel=1e-9)
+
+
+def test_duplicated_column_round_off_direction_gets_no_weight():
+    # m > n but an exact duplicate column: the round-off direction is not orthogonal to y, so
+    # a factor s/(s^2 + lam) on it would add about 1e-16/lam of nonsense at a tiny lam
+    rng = np.random.default_rng(7)
+    Z = rng.normal(size=(30, 2))
+    X = np.column_stack([Z, Z[:, 0]])
+    y = Z @ np.array([1.0, -1.0]) + rng.normal(size=30)
+    lams = np.array([1e-12, 1e-3, 1.0])
+    W, b = ridge_path(X, y, lams)
+    for i, lam in enumerate(lams):
+        w_ref, b_ref = ridge_closed_form(X, y, lam)
+        np.testing.assert_allclose(W[i], w_ref, rtol=1e-7, atol=1e-9)
+    assert W[0, 0] == pytest.approx(W[0, 2], rel=1e-9)          # split evenly, minimum norm
+    assert effective_df(X, np.array([1e-12]))[0] == pytest.approx(2.0, rel=1e-9)

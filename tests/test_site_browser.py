@@ -41,7 +41,8 @@ MIN_ALT = 12  # characters: "Figure" alone says nothing
 # Resolves once MathJax 2 has finished every typesetting job queued so far (or at once without it).
 WAIT_FOR_MATHJAX = """() => new Promise(done => {
   if (!window.MathJax || !window.MathJax.Hub) { done('no mathjax'); return; }
-  MathJax.Hub.Register.StartupHook('End', () => MathJax.Hub.Queue(() => done('typeset')));
+  const queue = () => MathJax.Hub.Queue(() => done('typeset'));
+  if (MathJax.isReady) queue(); else MathJax.Hub.Register.StartupHook('End', queue);
 })"""
 
 # Problems the page shows once rendered: maths errors, images that failed, bad alt text, links.
@@ -146,8 +147,8 @@ class Browser:
         self.page.on("pageerror", lambda e: self.errors.append(f"script error: {e}"))
 
     def _failed(self, request):
-        if not request.url.startswith(("file:", "data:", "blob:", "about:")):
-            return  # aborted by _route, reported as blocked
+        if not request.url.startswith(("file:", "data:", "blob:")):
+            return  # aborted by _route (reported as blocked), or MathJax's about:blank frame
         self.failed.append(f"request failed: {request.url[:160]} ({request.failure})")
 
     def _route(self, route):

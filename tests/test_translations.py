@@ -135,3 +135,20 @@ def test_links_written_for_notebooks_work_one_folder_deeper():
 def test_strip_comments_keeps_code_and_drops_comments():
     assert i18n.strip_comments("x = 1  # one\n# 注释\ny = '#not a comment'\n") == \
         "x = 1\ny = '#not a comment'"
+
+
+def test_the_message_extractor_finds_hints_and_refuses_untranslatable_feedback(tmp_path,
+                                                                                monkeypatch):
+    (tmp_path / "ex.py").write_text(
+        'HINT = N_("a constant hint.")\n'
+        'def f(name):\n'
+        '    Mistake(g, "a literal hint.")\n'
+        '    Mistake(g, HINT)\n'
+        '    Feedback("fail", "x " + _("{name}: translated.").format(name=name))\n'
+        '    Feedback("fail", f"{name}: stays English")\n'
+        '    Feedback("fail", f"{name}: {HINT}")\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "EXERCISES", tmp_path)
+    monkeypatch.setattr(i18n, "ROOT", tmp_path)
+    found, problems = i18n.exercise_messages()
+    assert set(found) == {"a constant hint.", "a literal hint.", "{name}: translated."}
+    assert len(problems) == 2 and all("stays English" in p for p in problems)

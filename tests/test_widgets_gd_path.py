@@ -30,7 +30,7 @@ def test_minimizer_loss_and_bound_match_the_helpers(data):
     lam = 5.0
     state = gd_path_update(X, y, 0.3, lam, n_steps=5, grid_size=11)
     w_ref, b_ref = ridge_closed_form(X, y, lam)
-    np.testing.assert_allclose(state["w_star"], w_ref, atol=1e-12)
+    np.testing.assert_allclose(state["w_hat"], w_ref, atol=1e-12)
     # the contour values are J at the optimal bias (mean y for centered X), up to the constant
     i, j = 3, 7
     w = np.array([state["W1"][i, j], state["W2"][i, j]])
@@ -55,7 +55,7 @@ def test_converges_below_and_diverges_above_the_bound(data):
     below = gd_path_update(X, y, 0.95 * lr_max, 0.0, n_steps=400)
     above = gd_path_update(X, y, 1.05 * lr_max, 0.0, n_steps=400)
     assert not below["diverging"] and above["diverging"]
-    np.testing.assert_allclose(below["path"][-1], below["w_star"], atol=1e-6)
+    np.testing.assert_allclose(below["path"][-1], below["w_hat"], atol=1e-6)
     assert np.linalg.norm(above["path"][-1]) > 1e6
 
 
@@ -66,10 +66,10 @@ def test_verdict_reports_the_criterion_and_the_distance_left(data):
     fast = gd_path_update(X, y, 0.5 * lr_max, 0.0, n_steps=400)
     above = gd_path_update(X, y, 1.05 * lr_max, 0.0, n_steps=30)
     # below the bound but visibly not there yet: the share left is large and says so
-    w_star, w0 = slow["w_star"], slow["path"][0]
-    left = np.linalg.norm(slow["path"][-1] - w_star) / np.linalg.norm(w0 - w_star)
+    w_hat, w0 = slow["w_hat"], slow["path"][0]
+    left = np.linalg.norm(slow["path"][-1] - w_hat) / np.linalg.norm(w0 - w_hat)
     assert slow["gap_left"] == pytest.approx(left) and left > 0.1
-    assert verdict(slow) == f"η < 2/L: {100 * left:.2g}% of the distance to w★ left after 30 steps"
+    assert verdict(slow) == f"η < 2/L: {100 * left:.2g}% of the distance to ŵ left after 30 steps"
     assert verdict(fast).startswith("η < 2/L: < 0.01% of the distance")
     assert verdict(above) == "η > 2/L: diverges"
 
@@ -79,7 +79,7 @@ def test_draw_and_explorer(data):
     ax = draw_gd_path(gd_path_update(X, y, 0.5, 0.0))
     assert ax.get_xlabel() == "$w_1$" and len(ax.lines) == 3
     labels = ax.get_legend_handles_labels()[1]
-    assert labels == ["gradient-descent iterates", "minimizer w★", "contours of J"]
+    assert labels == ["gradient-descent iterates", "minimizer ŵ", "contours of J"]
     plt.close("all")
 
 
@@ -113,7 +113,7 @@ def test_explorer_artists_follow_gd_path_update(data):
     update(0.4, 12.0)
     state = gd_path_update(X, y, 0.4, 12.0, n_steps=10, extent=(-3, 4, -2, 5))
     np.testing.assert_allclose(ax.lines[0].get_xydata(), state["path"])
-    np.testing.assert_allclose(ax.lines[1].get_xydata()[0], state["w_star"])
+    np.testing.assert_allclose(ax.lines[1].get_xydata()[0], state["w_hat"])
     assert ax.get_title() == (f"η = 0.400, 2/L = {state['lr_max']:.3f}\n"
                               f"{verdict(state)}")
     assert ax.get_title().split("\n")[1].startswith("η < 2/L: ")

@@ -155,10 +155,14 @@ class Site:
         source = Path(os.path.normpath(source))
         folder = self.editions[lang]
         prefix = site_prefix(lang)
-        if source.parent == folder and source.suffix == ".ipynb" and source.is_file():
-            return f"{prefix}{source.stem}.html"
-        if source.parent == folder and source.suffix == ".md" and source.is_file():
-            return f"{prefix}{source.stem}.html"
+        if source.parent == folder and source.suffix in (".ipynb", ".md"):
+            if source.is_file():
+                return f"{prefix}{source.stem}.html"
+            # Not translated yet: the page of the English edition, if there is one.
+            english = self.editions.get("en")
+            if lang != "en" and english is not None and (english / source.name).is_file():
+                return f"{source.stem}.html"
+            return None
         try:
             rel = source.relative_to(self.root)
         except ValueError:

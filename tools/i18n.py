@@ -160,33 +160,84 @@ def build_notebook(lang, nb_path):
 
 # --- exercise messages --------------------------------------------------------------------------
 
-def exercise_messages():
-    """Every English message of helpers/exercises: `_()`/`N_()` literals and `Mistake` hints.
+TRANSLATING_CALLS = ("_", "N_", "translate")
 
-    Returns {message: [file:line, ...]}. A hint that is not one string literal cannot be
-    translated: it is reported by `check` (and by the test) as an error.
+
+def _call_name(node):
+    return getattr(node.func, "id", getattr(node.func, "attr", "")) if isinstance(
+        node, ast.Call) else ""
+
+
+def _untranslated_text(expr, constants=None):
+    """English text in `expr` that no `_()`/`N_()`/`translate()` call translates: literal words,
+    and module or class constants holding English that are put into the message as they are."""
+    constants = constants or {}
+    if _call_name(expr) in TRANSLATING_CALLS:
+        return []
+    if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+        return [expr.value] if re.search(r"[A-Za-z]{2,}", expr.value) else []
+    held = getattr(expr, "id", None) or getattr(expr, "attr", None)
+    if isinstance(expr, (ast.Name, ast.Attribute)) and held in constants:
+        return [constants[held]]
+    found = []
+    for child in ast.iter_child_nodes(expr):
+        if isinstance(child, ast.Call) and _call_name(child) == "format" and isinstance(
+                child.func, ast.Attribute):
+            found += _untranslated_text(child.func.value, constants)
+            for arg in [*child.args, *(k.value for k in child.keywords)]:
+                found += _untranslated_text(arg, constants)
+        else:
+            found += _untranslated_text(child, constants)
+    return found
+
+
+def exercise_messages():
+    """Every English message of helpers/exercises, and every message that cannot be translated.
+
+    Messages: the literals in `_()`/`N_()` calls and the hints of `Mistake` (a literal, or a
+    module constant assigned a literal). Problems: a hint that is neither, and a `Feedback`
+    message with English text outside `_()` (an f-string, say), which would stay English in
+    every edition. Returns ({message: [file:line, ...]}, [problem, ...]).
     """
     found, problems = {}, []
     for path in sorted(EXERCISES.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {}  # module and class constants that hold a message
+        for node in [*tree.body, *(n for c in tree.body if isinstance(c, ast.ClassDef)
+                                   for n in c.body)]:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
+                    node.targets[0], ast.Name):
+                value = node.value
+                if _call_name(value) == "N_" and value.args:
+                    value = value.args[0]
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    constants[node.targets[0].id] = value.value
+        rel = path.relative_to(ROOT)
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            arg = None
+            name, where = _call_name(node), f"{rel}:{node.lineno}"
             if name in ("_", "N_") and node.args:
                 arg = node.args[0]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.setdefault(arg.value, []).append(where)
+                else:
+                    problems.append(f"{where}: {name}() needs one string literal (use "
+                                    f".format for values, `translate` for a variable)")
             elif name == "Mistake":
                 arg = node.args[1] if len(node.args) > 1 else next(
                     (k.value for k in node.keywords if k.arg == "hint"), None)
-            if arg is None:
-                continue
-            where = f"{path.relative_to(ROOT)}:{node.lineno}"
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                found.setdefault(arg.value, []).append(where)
-            else:
-                problems.append(f"{where}: a message that is not one string literal cannot be "
-                                f"translated; write it as one literal (use .format for values)")
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.setdefault(arg.value, []).append(where)
+                elif isinstance(arg, ast.Name) and arg.id in constants:
+                    found.setdefault(constants[arg.id], []).append(where)
+                elif arg is not None and _call_name(arg) != "N_":
+                    problems.append(f"{where}: a Mistake hint must be one string literal or a "
+                                    f"module constant holding one, to be translated")
+            elif name == "Feedback" and len(node.args) > 1:
+                for text in _untranslated_text(node.args[1], constants):
+                    problems.append(f"{where}: feedback text outside _() stays English in every "
+                                    f"edition: {text[:50]!r}; write _(\"...\").format(...)")
     return found, problems
 
 

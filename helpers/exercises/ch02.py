@@ -11,28 +11,29 @@ import numpy as np
 from ..data import Standardizer
 from ..linear.losses import ridge_loss
 from ._core import Exercise, Feedback, Mistake
-from ._i18n import translate
+from ._i18n import N_, translate
 
 __all__ = ["check_ridge_objective", "check_standardize", "check_torch_weight_decay",
            "check_map_lambda", "check_laplace_map_lambda"]
 
 
-_BROADCAST_HINT = ("your result has more dimensions than expected (shape {got} instead of "
-                   "{expected}): a 1-D array of shape (m,) met a column of shape (m, 1) and "
-                   "numpy broadcast them to (m, m). Keep y and w 1-D (y.reshape(-1) if needed) "
-                   "so that r = X @ w + b - y has shape (m,).")
+_BROADCAST_HINT = N_("your result has more dimensions than expected (shape {got} instead of "
+                     "{expected}): a 1-D array of shape (m,) met a column of shape (m, 1) and "
+                     "numpy broadcast them to (m, m). Keep y and w 1-D (y.reshape(-1) if needed) "
+                     "so that r = X @ w + b - y has shape (m,).")
 # {position} is None for a single result, else the position of the value in the returned tuple
 _SHAPE_HINTS = {
-    ("one", False): "your result is an array of shape {got} where a single number is expected; "
-                    "return a float, for example float(value) or value.item().",
-    ("one", True): "value {position} of the returned tuple is an array of shape {got} where a "
-                   "single number is expected; return a float, for example float(value) or "
-                   "value.item().",
-    ("sum", False): "your result is an array of shape {got} where a single number is expected: "
-                    "the values still need to be summed (or averaged) over the samples.",
-    ("sum", True): "value {position} of the returned tuple is an array of shape {got} where a "
-                   "single number is expected: the values still need to be summed (or averaged) "
-                   "over the samples.",
+    ("one", False): N_("your result is an array of shape {got} where a single number is "
+                       "expected; return a float, for example float(value) or value.item()."),
+    ("one", True): N_("value {position} of the returned tuple is an array of shape {got} where a "
+                      "single number is expected; return a float, for example float(value) or "
+                      "value.item()."),
+    ("sum", False): N_("your result is an array of shape {got} where a single number is "
+                       "expected: the values still need to be summed (or averaged) over the "
+                       "samples."),
+    ("sum", True): N_("value {position} of the returned tuple is an array of shape {got} where a "
+                      "single number is expected: the values still need to be summed (or "
+                      "averaged) over the samples."),
 }
 
 
@@ -72,18 +73,11 @@ def _shape_hint(outputs, expected):
 class ShapeHintExercise(Exercise):
     """An Exercise that explains an output with more dimensions than expected.
 
-    A column y (m, 1) next to (m,) predictions broadcasts the residual to (m, m); the result
-    then has a shape no planted mistake can match (or the function raises). Both get
-    `_BROADCAST_HINT` instead of a bare shape mismatch or a bare traceback line. A vector where
-    a single number belongs gets a hint that names the missing sum or the one-element array.
+    A column y (m, 1) next to (m,) predictions broadcasts the residual to (m, m): a matrix where
+    a vector or a number belongs gets `_BROADCAST_HINT`. A vector where a single number belongs
+    gets a hint that names the missing sum, or the one-element array, instead of broadcasting.
+    (An error numpy raises while broadcasting is reported by `Exercise.grade` itself.)
     """
-
-    def grade(self, fn):
-        feedback = super().grade(fn)
-        if feedback.status == "error" and "could not be broadcast" in feedback.message:
-            return Feedback("fail", f"❌ {self.name}: " + translate(_BROADCAST_HINT).format(
-                got="(m, m) or (n, m)", expected="(m,) or (n,)"))
-        return feedback
 
     def _compare(self, outputs, expected, cases):
         feedback = super()._compare(outputs, expected, cases)

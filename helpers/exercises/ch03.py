@@ -227,7 +227,7 @@ def _top_eig(X, lam):
     return float(np.linalg.eigvalsh((X.T @ X + lam * np.eye(X.shape[1])) / X.shape[0])[-1])
 
 
-check_step_size_bound = Exercise(
+check_step_size_bound = ShapeHintExercise(
     name="step_size_bound",
     reference=lambda X, lam: 2.0 / _top_eig(X, lam),
     cases=_bound_cases,

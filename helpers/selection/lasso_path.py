@@ -47,7 +47,7 @@ def lasso_path(X, y, lams, tol=1e-10, n_iters=10_000, max_iter=None):
     return _lasso_path(X, y, lams, tol, n_iters)
 
 
-def _lasso_path(X, y, lams, tol=1e-10, n_iters=10_000):
+def _lasso_path(X, y, lams, tol, n_iters):
     """`lasso_path` on checked input."""
     W, b = np.zeros((lams.size, X.shape[1])), np.zeros(lams.size)
     w = np.zeros(X.shape[1])

@@ -75,12 +75,12 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
     -------
     dict with keys
         path : ndarray (n_steps + 1, 2), the iterates (huge if lr > 2/L);
-        w_star : ndarray (2,), the minimizer; lr_max : float, 2/L;
+        w_hat : ndarray (2,), the minimizer; lr_max : float, 2/L;
         W1, W2, J : ndarrays (grid_size, grid_size), the loss on the grid;
         losses : ndarray (n_steps + 1,), J along the path; diverging : bool, lr > 2/L
-        (the criterion); gap_left : float, ||w_T - w*|| / ||w_0 - w*||, the share of the
+        (the criterion); gap_left : float, ||w_T - w_hat|| / ||w_0 - w_hat||, the share of the
         initial distance to the minimizer still left after the n_steps shown (what the picture
-        shows: below 2/L it shrinks, but a slow run can still be far from w* after n_steps).
+        shows: below 2/L it shrinks, but a slow run can still be far from w_hat after n_steps).
     """
     X, y = as_Xy(as_matrix(X), y)
     if X.shape[1] != 2:
@@ -92,7 +92,7 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
     Xc, yc = X - X.mean(axis=0), y - y.mean()
     m = X.shape[0]
     H, g, c = centered_hessian(X, lam), Xc.T @ yc / m, yc @ yc / (2 * m)
-    w_star = np.linalg.solve(H, g)
+    w_hat = np.linalg.solve(H, g)
     if extent is None:
         w_ls = np.linalg.lstsq(Xc, yc, rcond=None)[0]
         lo, hi = np.minimum(w0, w_ls) - 1.5, np.maximum(w0, w_ls) + 1.5
@@ -108,11 +108,11 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
             path[k + 1] = path[k] - lr * (H @ path[k] - g)  # w <- w - lr grad J(w)
         losses = 0.5 * np.einsum("ki,ij,kj->k", path, H, path) - path @ g + c
     lr_max = 2.0 / float(np.linalg.eigvalsh(H)[-1])
-    start_gap = float(np.linalg.norm(w0 - w_star))
+    start_gap = float(np.linalg.norm(w0 - w_hat))
     with np.errstate(over="ignore", invalid="ignore"):
-        end_gap = float(np.linalg.norm(path[-1] - w_star))
+        end_gap = float(np.linalg.norm(path[-1] - w_hat))
     gap_left = end_gap / start_gap if start_gap > 0 else 0.0
-    return {"path": path, "w_star": w_star, "lr_max": lr_max, "W1": W1, "W2": W2, "J": J,
+    return {"path": path, "w_hat": w_hat, "lr_max": lr_max, "W1": W1, "W2": W2, "J": J,
             "losses": losses, "diverging": bool(lr > lr_max),
             "gap_left": gap_left if np.isfinite(gap_left) else np.inf}
 
@@ -120,14 +120,14 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
 def verdict(state):
     """What a frame shows, by the criterion and by the distance left.
 
-    'η < 2/L: 0.2% of the distance to w★ left after 30 steps' or 'η > 2/L: diverges'.
+    'η < 2/L: 0.2% of the distance to ŵ left after 30 steps' or 'η > 2/L: diverges'.
     """
     n_steps = len(state["path"]) - 1
     if state["diverging"]:
         return "η > 2/L: diverges"
     left = state["gap_left"]
     share = f"{100 * left:.2g}%" if left >= 1e-4 else "< 0.01%"
-    return f"η < 2/L: {share} of the distance to w★ left after {n_steps} steps"
+    return f"η < 2/L: {share} of the distance to ŵ left after {n_steps} steps"
 
 
 def _contours(ax, state):
@@ -145,14 +145,14 @@ def draw_gd_path(state, ax=None, title=None):
     -------
     ax
     """
-    if not isinstance(state, dict) or not {"path", "w_star", "W1", "W2"} <= set(state):
+    if not isinstance(state, dict) or not {"path", "w_hat", "W1", "W2"} <= set(state):
         raise TypeError("state must be the dict returned by gd_path_update")
     ax = get_ax(ax)
     _contours(ax, state)
     path = state["path"]
     ax.plot(path[:, 0], path[:, 1], "o-", color="C5", markersize=3, linewidth=1.2,
             label="gradient-descent iterates")
-    ax.plot(*state["w_star"], "k*", markersize=12, label="minimizer w★")
+    ax.plot(*state["w_hat"], "k*", markersize=12, label="minimizer ŵ")
     ax.plot([], [], color=_contour_legend_color(), linewidth=0.9, label="contours of J")
     ax.set_xlim(state["W1"][0, 0], state["W1"][0, -1])
     ax.set_ylim(state["W2"][0, 0], state["W2"][-1, 0])
@@ -186,7 +186,7 @@ def _build_gd_path(fig, X, y, lr, lam, n_steps, extent):
             shown["contours"].remove()
             shown["contours"], shown["lam"] = _contours(ax, state), lam
         path_line.set_data(state["path"][:, 0], state["path"][:, 1])
-        star.set_data([state["w_star"][0]], [state["w_star"][1]])
+        star.set_data([state["w_hat"][0]], [state["w_hat"][1]])
         ax.set_title(_explorer_title(lr, state))
 
     return update
