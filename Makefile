@@ -17,11 +17,25 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # The exact versions the stored outputs were made with (pip constraints). pyproject.toml states
 # the wider supported range; `make test-oldest` (mk/oldest.mk) runs its lower bounds.
 TESTED := requirements/tested.txt
-# uv installs the same pins several times faster where it is on the PATH; plain pip is the path
-# that always works (USE_UV=0 forces it).
+# $(call install,VENV BIN,CONSTRAINTS,EXTRAS): pip install -c CONSTRAINTS -e '.[EXTRAS]'.
+# uv installs the same pins about four times faster than pip (benchmarks/lab_startup.py): it is
+# taken from the PATH, or else bootstrapped into the venv by pip (one wheel, pinned in
+# requirements/tested.txt). Plain pip is the path that always works: it takes over if uv cannot be
+# had or fails, and USE_UV=0 forces it.
 USE_UV ?= 1
-UV := $(if $(filter 1,$(USE_UV)),$(shell command -v uv 2>/dev/null),)
-INSTALL := $(if $(UV),$(UV) pip install --quiet --python $(BIN)/python,$(BIN)/python -m pip install --quiet)
+define install
+	@uv=; if [ "$(USE_UV)" = 1 ]; then \
+	  uv=$$(command -v uv || true); \
+	  if [ -z "$$uv" ] && $(1)/python -m pip install --quiet -c $(TESTED) uv >/dev/null 2>&1; then uv=$(1)/uv; fi; \
+	fi; \
+	if [ -n "$$uv" ]; then \
+	  echo "$$uv pip install -c $(2) -e '.[$(3)]'"; \
+	  $$uv pip install --quiet --python $(1)/python -c $(2) -e '.[$(3)]' && exit 0; \
+	  echo "uv failed: installing with pip instead"; \
+	fi; \
+	echo "pip install -c $(2) -e '.[$(3)]'"; \
+	$(1)/python -m pip install --quiet -c $(2) -e '.[$(3)]'
+endef
 
 # `make lab LANG=zh` (or zh-CN) opens the Chinese edition, with JupyterLab's interface in Chinese.
 # Only a LANG given on the command line chooses the course's language (the locale in your
@@ -59,15 +73,15 @@ $(BIN)/python:
 # Re-install when pyproject.toml or the pins change; the stamp files record what is installed.
 # Each installs the project with one extra, always with the tested pins (-c).
 $(VENV)/.installed-lab: pyproject.toml $(TESTED) | $(BIN)/python
-	$(INSTALL) -c $(TESTED) -e '.[lab]'
+	$(call install,$(BIN),$(TESTED),lab)
 	touch $@
 
 $(VENV)/.installed-unit: pyproject.toml $(TESTED) | $(BIN)/python
-	$(INSTALL) -c $(TESTED) -e '.[unit]'
+	$(call install,$(BIN),$(TESTED),unit)
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(TESTED) | $(BIN)/python
-	$(INSTALL) -c $(TESTED) -e '.[test]'
+	$(call install,$(BIN),$(TESTED),test)
 	touch $@ $(VENV)/.installed-lab $(VENV)/.installed-unit
 
 # The learner works in my_notebooks/ (git-ignored), created on first use and never overwritten;

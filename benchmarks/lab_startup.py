@@ -9,8 +9,8 @@ not. Then JupyterLab is stopped and the clone deleted.
 - cold: PIP_CACHE_DIR (and UV_CACHE_DIR) point at a new, empty folder: every wheel is fetched;
 - warm: a second clone with the cache the cold run filled, as on a learner's second machine set-up.
 
-Target: cold at most 60 s on the 2-core machine. The installer is pip, or uv when it is on the PATH
-(`--installer pip` forces pip with USE_UV=0; `--installer uv` needs uv on the PATH).
+Target: cold at most 60 s on the 2-core machine. The Makefile installs with uv (from the PATH, or
+bootstrapped into .venv by pip); `--installer pip` measures plain pip (USE_UV=0).
 
 Usage: python benchmarks/lab_startup.py [--source REPO] [--installer auto|pip|uv] [--runs cold,warm]
 """
@@ -83,7 +83,9 @@ def one_run(source, cache, installer, timeout):
         except (ProcessLookupError, subprocess.TimeoutExpired):
             os.killpg(process.pid, signal.SIGKILL)
         shutil.rmtree(work, ignore_errors=True)
-    return seconds, found.get("url", ""), lines[-15:]
+    used = ("uv" if any("uv pip install" in line for line in lines)
+            else "pip" if any("pip install" in line for line in lines) else "?")
+    return seconds, found.get("url", ""), lines[-15:], used
 
 
 def main():
@@ -96,9 +98,8 @@ def main():
     uv = shutil.which("uv")
     if args.installer == "uv" and not uv:
         sys.exit("--installer uv: uv is not on the PATH")
-    used = "uv" if uv and args.installer != "pip" else "pip"
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}; installer: {used}; source: {args.source}")
+          f"{platform.python_version()}; uv on the PATH: {uv or 'no'}; source: {args.source}")
     cache = Path(tempfile.mkdtemp(prefix="lab-startup-cache-"))
     results = {}
     try:
@@ -110,13 +111,14 @@ def main():
                 cache.mkdir()
             elif kind == "warm" and not any(cache.iterdir()):  # fill the cache first
                 one_run(args.source, cache, args.installer, args.timeout)
-            seconds, url, tail = one_run(args.source, cache, args.installer, args.timeout)
+            seconds, url, tail, used = one_run(args.source, cache, args.installer, args.timeout)
             results[kind] = seconds
             if seconds is None:
                 print(f"{kind}: JupyterLab did not answer within {args.timeout:.0f} s; last "
                       "output:\n  " + "\n  ".join(tail))
             else:
-                print(f"{kind:<5} cache: {seconds:6.1f} s from fresh clone to {url.split('?')[0]}")
+                print(f"{kind:<5} cache: {seconds:6.1f} s from fresh clone to {url.split('?')[0]} "
+                      f"(installed with {used}; load average {os.getloadavg()[0]:.1f})")
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     if results.get("cold") is not None:

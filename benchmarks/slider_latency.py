@@ -54,7 +54,7 @@ OBSERVE_JS = """() => {
 
 
 def start_lab(workdir):
-    """A JupyterLab server serving `workdir`, every cell rendered; returns (process, base, token)."""
+    """JupyterLab serving `workdir`, every cell rendered; returns (process, base, token)."""
     settings = workdir / "settings" / "@jupyterlab"
     (settings / "notebook-extension").mkdir(parents=True)
     (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
@@ -117,6 +117,20 @@ def move(page, handle, key, timeout=5.0):
     return page.evaluate(f"() => window.__latency.results[{count}]")
 
 
+def direction(handle, key):
+    """Keep moving the same way, and turn round at either end of the slider's range."""
+    try:
+        now, low, high = (float(handle.get_attribute(a))
+                          for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
+    except (TypeError, ValueError):
+        return key
+    if now >= high:
+        return "ArrowLeft"
+    if now <= low:
+        return "ArrowRight"
+    return key
+
+
 def measure_notebook(page, base, token, rel, moves):
     """Run the notebook in the page; {explorer label: [latencies in ms]} for each slider."""
     page.goto(f"{base}/lab/tree/{rel}?reset&token={token}")
@@ -134,6 +148,7 @@ def measure_notebook(page, base, token, rel, moves):
             name = labels.nth(h).inner_text().strip() if labels.count() > h else f"slider {h}"
             times, key, misses = [], "ArrowRight", 0
             while len(times) < moves + 1 and misses < 4:
+                key = direction(handle, key)
                 latency = move(page, handle, key)
                 if latency is None:
                     key = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"
@@ -155,7 +170,8 @@ def main():
 
     paths = [p.resolve() for p in args.notebooks] or sorted(
         p for p in (ROOT / "notebooks").glob("**/[0-9][0-9]_*.ipynb")
-        if "helpers.widgets" in p.read_text(encoding="utf-8"))
+        if ".ipynb_checkpoints" not in p.parts
+        and "helpers.widgets" in p.read_text(encoding="utf-8"))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, Chromium at {CHROMIUM}; {args.moves} moves per slider")
     print(f"{'notebook':<36} {'slider':<34} {'moves':>5} {'median ms':>10} {'p90 ms':>8}")

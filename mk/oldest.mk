@@ -8,7 +8,7 @@ OLDEST_PYTHON ?= $(PYTHON)
 OLDEST_VENV := .venv-oldest
 OLDEST_BIN := $(OLDEST_VENV)/bin
 OLDEST := requirements/oldest.txt
-OLDEST_INSTALL := $(if $(UV),$(UV) pip install --quiet --python $(OLDEST_BIN)/python,$(OLDEST_BIN)/python -m pip install --quiet)
+comma := ,
 
 .PHONY: test-oldest
 
@@ -16,7 +16,7 @@ $(OLDEST_BIN)/python:
 	$(OLDEST_PYTHON) -m venv $(OLDEST_VENV)
 
 $(OLDEST_VENV)/.installed: pyproject.toml $(OLDEST) | $(OLDEST_BIN)/python
-	$(OLDEST_INSTALL) -c $(OLDEST) -e '.[unit,notebooks]'
+	$(call install,$(OLDEST_BIN),$(OLDEST),unit$(comma)notebooks)
 	touch $@
 
 test-oldest: $(OLDEST_VENV)/.installed

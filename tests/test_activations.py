@@ -36,3 +36,14 @@ def test_bad_input():
         init_std("he", 2, 2, gain=0.0)
     with pytest.raises(ValueError, match="n_in == 0"):
         init_weights(0, 2, rng=0)
+
+
+def test_relu_derivative_at_zero_is_zero_as_in_pytorch():
+    _, relu_prime = activation("relu")
+    np.testing.assert_array_equal(relu_prime(np.array([-1.0, 0.0, 2.0])), [0.0, 0.0, 1.0])
+
+
+def test_one_input_and_one_output_are_valid_fans():
+    assert init_std("he", 1, 1) == pytest.approx(np.sqrt(2.0))
+    assert init_std("xavier", 1, 1) == pytest.approx(1.0)
+    assert init_std("lecun", 1, 5) == pytest.approx(1.0)

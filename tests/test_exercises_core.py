@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from helpers.exercises import Exercise, Mistake
+from helpers.exercises import Exercise, Feedback, Mistake
 
 
 def _square(v):
@@ -145,3 +145,39 @@ def test_planted_mistakes_win_over_the_shape_hint():
     ex = Exercise("outer", lambda v: v, lambda: [(np.arange(3.0),)],
                   mistakes=[Mistake(lambda v: np.outer(v, v), "you took the outer product.")])
     assert ex.grade(lambda v: np.outer(v, v)).message.endswith("you took the outer product.")
+
+
+def test_a_vector_where_one_number_belongs_needs_a_sum_not_a_broadcasting_hint():
+    ex = Exercise("mse", lambda v: float(np.mean(v**2)), lambda: [(np.arange(4.0),)])
+    msg = ex.grade(lambda v: v**2).message
+    assert "array of shape (4,) where a single number is expected (test case 1)" in msg, msg
+    assert "summed (or averaged)" in msg and "broadcast" not in msg, msg
+    msg = ex.grade(lambda v: np.array([np.mean(v**2)])).message
+    assert "return a float" in msg and "broadcast" not in msg, msg
+
+
+def test_a_matrix_gets_the_broadcasting_hint_and_a_column_the_generic_message():
+    ex = Exercise("mse", lambda v: float(np.mean(v**2)), lambda: [(np.arange(4.0),)])
+    assert "numpy broadcast them" in ex.grade(lambda v: np.outer(v, v)).message
+    msg = EX.grade(lambda v: (v**2)[:, None]).message   # (3, 1) for (3,): same number of values
+    assert "returned shape (3, 1), expected shape (3,)" in msg and "broadcast" not in msg, msg
+
+
+def test_the_shape_hint_names_the_value_of_a_returned_tuple():
+    ex = Exercise("pair", lambda v: (v * 2, float(v.sum())), lambda: [(np.arange(3.0),),
+                                                                     (np.ones(2),)])
+    msg = ex.grade(lambda v: (v * 2, v)).message
+    assert "value 2 of the returned tuple is an array of shape (3,)" in msg, msg
+    assert "(test case 1)" in msg and "summed (or averaged)" in msg, msg
+
+
+def test_a_subclass_diagnosis_never_hides_a_planted_hint():
+    class Diagnosing(Exercise):
+        def _diagnose(self, outputs, expected, cases):
+            return Feedback("fail", "❌ diagnosed")
+
+    ex = Diagnosing("square", _square, lambda: [(np.arange(3.0),)],
+                    mistakes=[Mistake(lambda v: 2 * v, "you doubled instead of squaring.")])
+    assert ex.grade(lambda v: 2 * v).message.endswith("you doubled instead of squaring.")
+    assert ex.grade(lambda v: v + 1).message == "❌ diagnosed"
+    assert ex.grade(lambda v: v * v).passed

@@ -91,3 +91,13 @@ def test_bad_input():
         Dense(4, 0, rng=0)
     with pytest.raises(ValueError, match="activation == 'gelu'"):
         Activation("gelu")
+
+
+def test_one_unit_layers_are_valid_and_zero_units_are_not():
+    layer = Dense(1, 1, rng=0)
+    assert layer.forward(np.ones((4, 1))).shape == (4, 1)
+    with pytest.raises(ValueError, match="n_out == 0, must be >= 1"):
+        Dense(3, 0, rng=0)
+    with pytest.raises(ValueError, match="n_in == 0, must be >= 1"):
+        Dense(0, 3, rng=0)
+    assert Activation("tanh").name == "tanh"

@@ -140,3 +140,17 @@ def test_relu_defaults_to_he_and_an_explicit_scheme_wins():
     ratio = np.std(he.params["dense1.W"]) / np.std(lecun.params["dense1.W"])
     assert ratio == pytest.approx(np.sqrt(2.0), rel=1e-12)
     assert he.predict(X).shape == (2,)
+
+
+def test_penalty_is_lam_over_2m_times_the_squared_weights():
+    net = MLP((3, 4, 1), rng=0)
+    total = sum(float(np.sum(net.params[n] ** 2)) for n in net.weight_names)
+    assert net.penalty(2.0, 8) == pytest.approx(2.0 / 16 * total, rel=1e-14)
+    assert net.penalty(3.0, 1) == pytest.approx(1.5 * total, rel=1e-14)
+    assert net.penalty(0.0, 5) == 0.0
+    with pytest.raises(ValueError, match="m == 0, must be >= 1"):
+        net.penalty(1.0, 0)
+    with pytest.raises(ValueError, match="m == 0, must be >= 1"):
+        net.loss(np.ones((2, 3)), np.ones(2), lam=1.0, m=0)
+    X, y = np.ones((2, 3)), np.zeros(2)
+    assert net.loss(X, y, lam=1.0, m=1) == pytest.approx(net.loss(X, y) + net.penalty(1.0, 1))

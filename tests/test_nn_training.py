@@ -120,3 +120,19 @@ def test_bad_input():
         train_mlp(net, X, y, SGD(0.1), rng=0, lam=-0.5)
     with pytest.raises(ValueError, match="y has length 3 but must have length 24"):
         train_mlp(net, X, y[:3], SGD(0.1), rng=0)
+
+
+def test_validation_set_is_checked_in_train_mlps_own_terms():
+    X, y = _data()
+    net = MLP((X.shape[1], 4, 1), rng=0)
+    with pytest.raises(ValueError, match=r"X_val has 2 columns but the network expects"):
+        train_mlp(net, X, y, SGD(0.1), rng=0, n_epochs=2, X_val=np.ones((3, 2)),
+                  y_val=np.ones(3))
+
+
+def test_patience_of_one_epoch_is_allowed():
+    X, y = _data()
+    net = MLP((X.shape[1], 4, 1), rng=0)
+    h = train_mlp(net, X, y, SGD(0.05), rng=0, n_epochs=5, X_val=X[:6], y_val=y[:6],
+                  patience=1)
+    assert 1 <= h.n_epochs <= 5

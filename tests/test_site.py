@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,31 +30,80 @@ def test_every_notebook_has_a_page(site):
 
 def test_index_lists_every_notebook_with_goals_and_links_resolve(site):
     index = (site / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r"href='([^']+)'", index)
-    assert sorted(links) == sorted(f"{p.stem}.html" for p in build_site.notebooks())
-    for link in links:
-        assert (site / link).is_file(), link
-    assert index.count("<li>") >= len(links)  # each notebook's learning goals are listed
+    titles = re.findall(r"<h2><a href='([^']+)'>(.*?)</a></h2>", index)
+    assert [t for t, _ in titles] == [f"{p.stem}.html" for p in build_site.notebooks()]
+    for _, title in titles:
+        assert "*" not in title, f"markdown left in a title: {title}"
+    for link in re.findall(r"href=['\"]([^'\"#]+)", index):
+        if "://" not in link:
+            assert (site / link).is_file(), link
+    assert ".ipynb" not in index
+    assert index.count("<li>") >= len(titles)  # each notebook's learning goals are listed
+
+
+def _pages(site):
+    return [p for p in site.rglob("*.html") if "mathjax" not in p.parts]
 
 
 def test_links_between_pages_resolve(site):
-    """Every link to another page of the course, and every #anchor in it, exists."""
-    for page in site.glob("*.html"):
-        links = re.findall(r'href="([^"#:]+\.html)(?:#([^"]*))?"', page.read_text(encoding="utf-8"))
+    """Every link to another page of the course, and every #anchor in it, exists (the browser
+    test checks the same in Chromium; this one runs without a browser)."""
+    for page in _pages(site):
+        text = page.read_text(encoding="utf-8")
+        links = re.findall(r"""href=["']([^"'#:]+)(?:#([^"']*))?["']""", text)
         for target, anchor in links:
-            assert (site / target).is_file(), f"{page.name} links to missing {target}"
-            if anchor:
-                ids = re.findall(r'id="([^"]+)"', (site / target).read_text(encoding="utf-8"))
+            path = (page.parent / unquote(target)).resolve()
+            assert path.is_file(), f"{page.relative_to(site)} links to missing {target}"
+            assert not target.endswith((".ipynb", ".md", ".py")), (
+                f"{page.relative_to(site)} links to the source file {target}, not its page")
+            if anchor and path.suffix == ".html":
+                ids = re.findall(r'id="([^"]+)"', path.read_text(encoding="utf-8"))
                 assert unquote(anchor) in {unquote(i) for i in ids}, (
-                    f"{page.name} links to {target}#{anchor}, which has no such anchor")
+                    f"{page.relative_to(site)} links to {target}#{anchor}: no such anchor")
+
+
+def test_readers_see_no_test_plumbing_and_every_figure_has_alt_text(site):
+    for page in _pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert "NBVAL_" not in text, f"{page.relative_to(site)} shows an nbval marker"
+        for img in re.findall(r"<img[^>]*>", text):
+            alt = re.search(r'alt="([^"]*)"', img)
+            assert alt and len(alt.group(1)) >= 12, f"{page.relative_to(site)}: {img[:120]}"
+            assert "No description" not in alt.group(1)
+
+
+def test_mathjax_asks_for_the_bundled_stix_web_fonts(site):
+    assert (site / "mathjax" / "fonts" / "HTML-CSS" / "STIX-Web").is_dir()
+    for page in _pages(site):
+        text = page.read_text(encoding="utf-8")
+        if "MathJax.js" in text:
+            assert 'preferredFont: "STIX-Web"' in text and "imageFont: null" in text, page.name
+
+
+def test_alt_text_comes_from_the_figure_titles():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("## 3. Shrinkage\nText."),
+                nbformat.v4.new_code_cell('ax.set(title="Ridge path")\nfig.suptitle(f"λ = {lam}")'),
+                nbformat.v4.new_code_cell("plot_something()")]
+    png = nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo="})
+    nb.cells[1].outputs = [png]
+    nb.cells[2].outputs = [png]
+    alts = build_site.figure_alts(nb)
+    assert "“Ridge path”" in alts[1, 0] and "3. Shrinkage" in alts[1, 0]
+    assert "Text." in alts[2, 0]  # no title: the section and the text before the figure
+
+
+def test_nbval_markers_and_their_reason_are_hidden():
+    code = "# NBVAL_IGNORE_OUTPUT\n# timings vary from run to run\nx = 1\n# a real comment"
+    assert build_site.strip_nbval_markers(code) == "x = 1\n# a real comment"
 
 
 def test_no_page_needs_a_remote_script(site):
-    for page in site.glob("*.html"):
+    for page in _pages(site):
         text = page.read_text(encoding="utf-8")
         assert not REMOTE_SCRIPT.search(text), f"{page.name} loads a script from the network"
         for src in re.findall(r'<script[^>]*src="([^"?]+)', text):
-            assert (site / src).is_file(), f"{page.name} needs {src}, which is not bundled"
+            assert (page.parent / src).is_file(), f"{page.name} needs {src}, not bundled"
 
 
 def test_figures_are_embedded_and_widgets_replaced(site):

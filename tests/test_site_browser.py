@@ -1,11 +1,12 @@
 """The offline site in a real browser: every page renders its maths, loads nothing from the network,
 and has no broken link, no missing #anchor and no figure without alt text.
 
-The site (both editions, the references, the rendered solutions, and the slide decks) is built
+The site (both editions, the references and the rendered solutions) is built
 into a temporary folder and every page is opened from file:// in headless Chromium, with every
 request that is not file:// (or data:) aborted and recorded. Needs Debian's Chromium
 (`apt-get install chromium`) or CHROMIUM=/path/to/chrome; Playwright drives it with no browser
-download. Without a browser the test is skipped with a message saying so.
+download. Without a browser the test is skipped with a message saying so. The decks are audited
+the same way, slide by slide, by test_slides_browser.py, which imports the audit from here.
 
 The `test_audit_catches_*` tests feed deliberately broken pages to the same audit, so that a pass
 means something: a broken equation, a broken link or anchor, a missing alt text and a request to
@@ -45,20 +46,35 @@ WAIT_FOR_MATHJAX = """() => new Promise(done => {
   if (MathJax.isReady) queue(); else MathJax.Hub.Register.StartupHook('End', queue);
 })"""
 
+# Runs before any script of the page: MathJax 2 reads this object as configuration, and the hooks
+# record every TeX parse error (shown as raw TeX by the noErrors extension) and processing error.
+RECORD_MATH_ERRORS = """
+window.__mathErrors = [];
+window.MathJax = {AuthorInit: function () {
+  MathJax.Hub.Register.MessageHook('TeX Jax - parse error', function (m) {
+    window.__mathErrors.push('TeX error: ' + m[1] + ' in ' + String(m[2]).slice(0, 100)); });
+  MathJax.Hub.Register.MessageHook('Math Processing Error', function (m) {
+    window.__mathErrors.push('Math Processing Error: ' + (m[2] && m[2].message)); });
+}};
+"""
+
 # Problems the page shows once rendered: maths errors, images that failed, bad alt text, links.
 PAGE_FACTS = """() => {
   const text = document.body ? document.body.innerText : '';
-  const mathErrors = [];
+  const mathErrors = [...(window.__mathErrors || [])];
   if (text.includes('Math Processing Error')) mathErrors.push('[Math Processing Error]');
-  for (const el of document.querySelectorAll('.merror, .MathJax_Error, mjx-merror')) {
-    mathErrors.push('TeX error: ' + (el.getAttribute('data-mjx-error') || el.textContent).slice(0, 120));
+  // merror: TeX errors without noErrors; red text: an undefined macro (noUndefined extension).
+  const bad = '.merror, .MathJax_Error, .MathJax span[style*="color: red"]';
+  for (const el of document.querySelectorAll(bad)) {
+    mathErrors.push('TeX error: ' + el.textContent.slice(0, 120));
   }
   const images = [...document.images].map(img => ({
       src: img.getAttribute('src') ? img.getAttribute('src').slice(0, 80) : '',
       alt: img.getAttribute('alt'), ok: img.complete && img.naturalWidth > 0}));
   const links = [...document.querySelectorAll('a[href]')].map(a => ({
       raw: a.getAttribute('href'), url: a.href}));
-  const ids = [...document.querySelectorAll('[id], a[name]')].map(e => e.id || e.getAttribute('name'));
+  const ids = [...document.querySelectorAll('[id], a[name]')]
+      .map(e => e.id || e.getAttribute('name'));
   return {mathErrors, images, links, ids};
 }"""
 
@@ -106,8 +122,8 @@ def check_links(here, links, ids_here):
             problems.append(f"broken link {link['raw']!r} (no file {target.name})")
             continue
         frag = unquote(parts.fragment)
-        if not frag:
-            continue
+        if not frag or frag.startswith("/"):
+            continue  # no fragment, or a reveal.js route (#/3/1) inside a deck
         if target == here:
             known = ids_here | static_ids(target)
         elif target.suffix == ".html":
@@ -142,6 +158,7 @@ class Browser:
             viewport={"width": viewport[0], "height": viewport[1]})
         self.blocked, self.failed, self.errors = [], [], []
         self.context.route("**/*", self._route)
+        self.context.add_init_script(RECORD_MATH_ERRORS)
         self.page = self.context.new_page()
         self.page.on("requestfailed", self._failed)
         self.page.on("pageerror", lambda e: self.errors.append(f"script error: {e}"))
@@ -200,14 +217,7 @@ def browser():
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("browser") / "site"
-    build_site.build(out)
-    try:
-        import build_slides
-    except ImportError:  # the decks are optional for this test
-        return out
-    build_slides.build(out)
-    build_site.write_indexes(out)
-    return out
+    return build_site.build(out)  # the decks are audited by test_slides_browser.py
 
 
 def test_every_page_renders_offline(built_site, browser):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from test_site_browser import CHROMIUM, SKIP_REASON, Browser, check_images
+from test_site_browser import CHROMIUM, SKIP_REASON, Browser, audit, check_images, check_links
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -46,6 +46,7 @@ def audit_deck(browser, path):
     facts, problems = browser.open(path)
     browser.page.wait_for_function("window.deckReady === true", timeout=60_000)
     problems += facts["mathErrors"] + check_images(facts["images"])
+    problems += check_links(Path(path).resolve(), facts["links"], set(facts["ids"]))
     n = browser.page.evaluate("Reveal.getSlides().length")
     for i in range(n):
         m = browser.page.evaluate(MEASURE_SLIDE, i)
@@ -77,7 +78,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory):
-    site = _site_with_assets(tmp_path_factory.mktemp("slides") / "site")
+    site = build_site.build(tmp_path_factory.mktemp("slides") / "site")  # decks link to pages
     return site, build_slides.build(site)
 
 
@@ -91,6 +92,14 @@ def test_every_deck_fits_1280x720(decks, browser):
         lengths[name] = n
         if problems:
             report[name] = problems
+    for lang in build_site.editions():  # the index pages link to every deck
+        index = site / build_site.site_prefix(lang) / "index.html"
+        text = index.read_text(encoding="utf-8")
+        missing = [p.name for p in paths if p.parent.parent == index.parent
+                   and f"slides/{p.name}" not in text]
+        problems = audit(browser, index) + [f"no link to the deck {m}" for m in missing]
+        if problems:
+            report[index.relative_to(site).as_posix()] = problems
     print(f"\nstepped through {sum(lengths.values())} slides of {len(paths)} decks in "
           f"{time.time() - start:.1f} s")
     for name, n in lengths.items():
@@ -127,7 +136,7 @@ def test_audit_catches_an_overlong_slide(tmp_path, browser):
 
 
 def test_decks_follow_the_slideshow_metadata():
-    nb = _notebook([("markdown", "# Title", "slide"), ("markdown", "hidden", "skip"),
+    nb = _notebook([("markdown", "# Title", "slide"), ("markdown", "SKIPPED-CELL", "skip"),
                     ("markdown", "below", "subslide"), ("markdown", "later", "fragment"),
                     ("markdown", "**Q1.** Why?\n<details><summary>Answer</summary>Because."
                                  "</details>", "slide"),
@@ -135,7 +144,7 @@ def test_decks_follow_the_slideshow_metadata():
     nb.cells[4].metadata["tags"] = ["question"]
     nb.cells[5].outputs = [nbformat.v4.new_output("stream", name="stdout", text="x\n")]
     page = build_slides.deck_html(nb, "t")
-    assert "hidden" not in page and "Because" not in page and "Why?" in page
+    assert "SKIPPED-CELL" not in page and "Because" not in page and "Why?" in page
     assert "class='fragment'" in page and "print(" not in page and ">x</pre>" in page
     columns = build_slides.slides(nb)
     assert [len(c) for c in columns] == [2, 1]  # a slide with a subslide, then the question

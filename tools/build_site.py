@@ -22,7 +22,6 @@ Usage: python tools/build_site.py [OUTPUT_DIR]   (default: site)
 """
 
 import ast
-import copy
 import html
 import os
 import posixpath
@@ -47,11 +46,15 @@ MATHJAX_CONFIG = "TeX-AMS-MML_HTMLorMML-full,Safe"
 # request fonts/TeX/fontdata.js, which does not exist, and breaks every formula with a prime.
 MATHJAX_SETTINGS = """{
   TeX: {equationNumbers: {autoNumber: "AMS", useLabelIds: true}},
-  tex2jax: {inlineMath: [['$','$'], ["\\\\(","\\\\)"]], displayMath: [['$$','$$'], ["\\\\[","\\\\]"]],
+  tex2jax: {inlineMath: [['$','$'], ["\\\\(","\\\\)"]],
+            displayMath: [['$$','$$'], ["\\\\[","\\\\]"]],
             processEscapes: true, processEnvironments: true},
   "HTML-CSS": {availableFonts: ["STIX-Web"], preferredFont: "STIX-Web", webFont: "STIX-Web",
-               imageFont: null, linebreaks: {automatic: true}},
+               imageFont: null},
   SVG: {font: "STIX-Web"},
+  // The hidden MathML kept for screen readers would otherwise ask for the TeX fonts (not bundled)
+  // for \\mathbb and other variants.
+  styles: {".MJX_Assistive_MathML, .MJX_Assistive_MathML *": {"font-family": "serif !important"}},
   displayAlign: "center",
   messageStyle: "none",
   menuSettings: {zoom: "None"}
@@ -81,8 +84,8 @@ TEXTS = {
                   "要运行笔记本并拖动滑块，请克隆仓库并运行 <code>make lab LANG=zh</code>。"),
         "index": "课程目录", "references": "参考文献", "slides": "幻灯片",
         "pdf": "PDF 讲义", "exercises": "练习单",
-        "widget": ("交互式探索器：在 JupyterLab 中打开本笔记本（<code>make lab</code>）即可拖动控件。"
-                   "旁边的静态图展示了几组固定设置下的同一画面。"),
+        "widget": ("交互式探索器：在 JupyterLab 中打开本笔记本（<code>make lab</code>）"
+                   "即可拖动控件。旁边的静态图展示了几组固定设置下的同一画面。"),
         "figure": "图", "section": "小节", "titled": "标题",
         "source": "源文件", "of": "/",
     },
@@ -415,7 +418,7 @@ def prepare_notebook(path, lang="en"):
 def make_exporter(lang="en"):
     return HTMLExporter(template_name="lab", template_file="offline.html.j2",
                         extra_template_paths=[str(ROOT / "tools" / "site_template")],
-                        language_code=lang)
+                        language_code=lang.split("-")[0])  # ISO 639-1 only; see export()
 
 
 def export(path, exporter, site=None, page=None, lang="en", nb=None):
@@ -424,6 +427,8 @@ def export(path, exporter, site=None, page=None, lang="en", nb=None):
     resources = {"metadata": {"name": path.stem}, "site_mathjax": mathjax_head(depth),
                  "site_css": NAV_CSS + "\n" + PRINT_CSS}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
+    # nbconvert accepts ISO 639-1 codes only ("zh-CN" becomes "en"): set the page language here.
+    body = re.sub(r'<html lang="[^"]*">', f'<html lang="{lang}">', body, count=1)
     if site is not None:
         body = site.rewrite_links(body, page, lang)
         body = body.replace("<main>", "<main>\n" + site.nav(page, lang), 1)

@@ -241,14 +241,17 @@ def deck_title(nb, fallback):
     return fallback
 
 
-def build_deck(path, out_file, lang="en", depth=1):
-    """One notebook's deck at out_file, `depth` folders below the site root."""
+def build_deck(path, out_file, lang="en", depth=1, site=None):
+    """One notebook's deck at out_file, `depth` folders below the site root; with a
+    build_site.Site, links go to the site's pages (notebooks, references, solutions)."""
     nb = nbformat.read(path, as_version=4)
     up = "/".join([".."] * depth)
     out_file.parent.mkdir(parents=True, exist_ok=True)
-    out_file.write_text(deck_html(nb, deck_title(nb, path.stem), lang,
-                                  assets=f"{up}/slides" if depth > 1 else ".",
-                                  mathjax=f"{up}/mathjax"), encoding="utf-8")
+    page = deck_html(nb, deck_title(nb, path.stem), lang,
+                     assets=f"{up}/slides" if depth > 1 else ".", mathjax=f"{up}/mathjax")
+    if site is not None:
+        page = site.rewrite_links(page, out_file.relative_to(site.out).as_posix(), lang)
+    out_file.write_text(page, encoding="utf-8")
     return out_file
 
 
@@ -258,13 +261,15 @@ def build(site_dir, src=build_site.NOTEBOOK_DIR):
     if not (site_dir / "mathjax").is_dir():
         build_site.build(site_dir, src)
     copy_reveal(site_dir / "slides" / "reveal")
+    site = build_site.Site(site_dir, src)
+    site.planned = set()
     decks = []
     for lang, folder in build_site.editions(src).items():
         prefix = build_site.site_prefix(lang)
         depth = 1 + prefix.count("/")
         for path in build_site.notebooks(folder):
             decks.append(build_deck(path, site_dir / prefix / "slides" / f"{path.stem}.html",
-                                    lang, depth))
+                                    lang, depth, site))
     build_site.write_indexes(site_dir, src)
     return decks
 

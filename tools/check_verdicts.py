@@ -14,6 +14,7 @@ Cells tagged `raises-exception` may raise, as in `make execute`. Exits 1 on any 
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -29,7 +30,16 @@ VERDICTS = ("✅", "❌", "📝")
 def default_notebooks(root=ROOT):
     """notebooks/*.ipynb and notebooks/<language>/*.ipynb, sorted."""
     base = root / "notebooks"
-    return sorted(base.glob("*.ipynb")) + sorted(base.glob("*/*.ipynb"))
+    found = sorted(base.glob("*.ipynb")) + sorted(base.glob("*/*.ipynb"))
+    return [p for p in found if not p.parent.name.startswith(".")]  # not .ipynb_checkpoints
+
+
+def shown(path):
+    """The path as the learner knows it: relative to the repository when inside it."""
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def verdict_lines(cell):
@@ -57,8 +67,8 @@ def compare(path, stored, executed):
             continue
         kinds_old, kinds_new = [v[0] for v in old], [v[0] for v in new]
         why = "a different verdict" if kinds_old != kinds_new else "a different message"
-        problems.append(f"{path.name}, code cell {number}: {why}\n    stored:   {old}\n"
-                        f"    executed: {new}")
+        problems.append(f"{shown(path)}, code cell {number}: {why}\n"
+                        f"    stored:   {old}\n    executed: {new}")
     return problems
 
 
@@ -90,15 +100,17 @@ def main(argv=None):
         try:
             executed = run(path)
         except CellExecutionError as error:
-            failures.append(f"{path.name}: a cell raised an unexpected error\n{error}"[:3000])
-            print(f"{path.relative_to(ROOT)}: ERROR", flush=True)
+            text = re.sub(r"\x1b\[[0-9;]*m", "", str(error)).strip()  # no terminal colours
+            failures.append(f"{shown(path)}: a cell raised an unexpected error\n"
+                            f"{text[-1500:]}")
+            print(f"{shown(path)}: ERROR", flush=True)
             continue
         problems = compare(path, stored, executed)
         count = sum(bool(verdict_lines(c)) for c in stored.cells if c.cell_type == "code")
         checked += count
         failures += problems
         status = "ok" if not problems else f"{len(problems)} different"
-        print(f"{path.relative_to(ROOT)}: ran in {time.perf_counter() - start:.1f} s, "
+        print(f"{shown(path)}: ran in {time.perf_counter() - start:.1f} s, "
               f"{count} exercise verdicts {status}", flush=True)
     print("\n".join(failures), file=sys.stderr)
     print(f"{len(paths) - len([f for f in failures if 'unexpected error' in f])} notebooks ran; "

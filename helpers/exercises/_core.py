@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._i18n import _, translate
+from ._i18n import N_, _, translate
 
 __all__ = ["Exercise", "Mistake", "Feedback", "FLOAT32_RTOL"]
 
@@ -99,22 +99,30 @@ class Exercise:
         return self._compare(outputs, expected, cases)
 
     def _compare(self, outputs, expected, cases):
+        """The verdict on outputs that ran: pass, a planted mistake's hint, what `_diagnose`
+        recognizes, a shape hint, or the generic mismatch, in this order."""
         if all(self._close(o, e) for o, e in zip(outputs, expected)):
             return Feedback("pass", "✅ " + _("{name}: correct on all {count} test cases.").format(
                 name=self.name, count=len(cases)))
         for mistake in self.mistakes:
             planted = [_quiet_call(mistake.fn, args) for args in cases]
             if all(self._close(o, p) for o, p in zip(outputs, planted)):
-                return Feedback("fail", f"❌ {self.name}: {translate(mistake.hint)}")
-        for i, (o, e) in enumerate(zip(outputs, expected), start=1):
-            got, want = _extra_dimensions(o, e)
-            if got is not None:
-                return Feedback("fail", "❌ " + _(
-                    "{name}: your result has more dimensions than expected (shape {got} instead "
-                    "of {expected}, test case {case}): a 1-D array of shape (m,) probably met a "
-                    "column of shape (m, 1) and numpy broadcast them to (m, m). Keep y and w 1-D "
-                    "(y.reshape(-1) if needed)."
-                ).format(name=self.name, got=got, expected=want, case=i))
+                return _hinted(self.name, mistake.hint)
+        return (self._diagnose(outputs, expected, cases)
+                or _shape_feedback(self.name, outputs, expected)
+                or self._mismatch(outputs, expected, cases))
+
+    def _diagnose(self, outputs, expected, cases):
+        """A `Feedback` for a wrong answer that no planted mistake explains, or None.
+
+        The hook of subclasses that recognize a kind of wrong answer (nan, a negative risk, an
+        ignored random generator...); it runs after the planted mistakes, before the shape hint
+        and the generic mismatch, so that it never hides a planted hint.
+        """
+        return None
+
+    def _mismatch(self, outputs, expected, cases):
+        """The generic message: the first case that differs, how, and its input shapes."""
         for i, (o, e) in enumerate(zip(outputs, expected), start=1):
             if not self._close(o, e):
                 return Feedback("fail", "❌ " + _(
@@ -174,20 +182,76 @@ def _raised(name, exc, case):
     ).format(name=name, error=type(exc).__name__, detail=exc, case=case))
 
 
-def _extra_dimensions(out, ref):
-    """(shape of out, shape of ref) if out has more dimensions and more values than ref (the
-    mark of an accidental broadcast), else (None, None)."""
-    if isinstance(ref, tuple):
-        if isinstance(out, (tuple, list)) and len(out) == len(ref):
-            return next((pair for o, r in zip(out, ref)
-                         if (pair := _extra_dimensions(o, r))[0] is not None), (None, None))
-        return None, None
+def _hinted(name, hint):
+    """The line for a recognized mistake: `hint` is an English message marked with `N_`."""
+    return Feedback("fail", "❌ " + _("{name}: {hint}").format(name=name, hint=translate(hint)))
+
+
+# An output with more dimensions than expected, by kind; the second key says whether it is a
+# value of a returned tuple ({position}: its position in the tuple).
+_SHAPE_HINTS = {
+    ("broadcast", False): N_(
+        "{name}: your result has more dimensions than expected (shape {got} instead of "
+        "{expected}, test case {case}): a 1-D array of shape (m,) probably met a column of shape "
+        "(m, 1) and numpy broadcast them to (m, m). Keep y and w 1-D (y.reshape(-1) if needed)."),
+    ("broadcast", True): N_(
+        "{name}: value {position} of the returned tuple has more dimensions than expected (shape "
+        "{got} instead of {expected}, test case {case}): a 1-D array of shape (m,) probably met "
+        "a column of shape (m, 1) and numpy broadcast them to (m, m). Keep y and w 1-D "
+        "(y.reshape(-1) if needed)."),
+    ("sum", False): N_(
+        "{name}: your result is an array of shape {got} where a single number is expected (test "
+        "case {case}): the values still need to be summed (or averaged) into one number."),
+    ("sum", True): N_(
+        "{name}: value {position} of the returned tuple is an array of shape {got} where a "
+        "single number is expected (test case {case}): the values still need to be summed (or "
+        "averaged) into one number."),
+    ("one", False): N_(
+        "{name}: your result is an array of shape {got} where a single number is expected (test "
+        "case {case}); return a float, for example float(value) or value.item()."),
+    ("one", True): N_(
+        "{name}: value {position} of the returned tuple is an array of shape {got} where a "
+        "single number is expected (test case {case}); return a float, for example float(value) "
+        "or value.item()."),
+}
+
+
+def _shape_kind(out, ref):
+    """Why `out` has more dimensions than `ref`, or None: "broadcast" for a matrix with more
+    values (a column (m, 1) met a vector (m,)), "sum" for a vector where one number belongs (a
+    sum or a mean left out), "one" for a one-element array where a number belongs."""
     try:
         got, want = np.shape(out), np.shape(ref)
-    except ValueError:  # a ragged list
-        return None, None
-    grew = len(got) > len(want) and int(np.prod(got)) > int(np.prod(want))  # broadcast made it
-    return (got, want) if grew else (None, None)
+    except ValueError:  # a ragged sequence
+        return None
+    if len(got) <= len(want):
+        return None
+    size, wanted = int(np.prod(got)), int(np.prod(want))
+    if len(got) >= 2 and size > wanted:
+        return "broadcast"
+    if not want:
+        return "sum" if size > 1 else "one"
+    return None  # e.g. (n, 1) for (n,): the generic message names both shapes
+
+
+def _shape_feedback(name, outputs, expected):
+    """The shape hint for the first output with more dimensions than expected, or None."""
+    for case, (out, ref) in enumerate(zip(outputs, expected), start=1):
+        if isinstance(ref, tuple):
+            if not (isinstance(out, (tuple, list)) and len(out) == len(ref)):
+                continue  # the generic message says "expected a tuple of k values"
+            pairs = [(o, r, k) for k, (o, r) in enumerate(zip(out, ref), start=1)]
+        elif isinstance(out, tuple):
+            continue  # a tuple where one value belongs: the generic message says so
+        else:
+            pairs = [(out, ref, None)]
+        for o, r, position in pairs:
+            kind = _shape_kind(o, r)
+            if kind is not None:
+                return Feedback("fail", "❌ " + translate(_SHAPE_HINTS[kind, position is not None])
+                                .format(name=name, got=np.shape(o), expected=np.shape(r),
+                                        case=case, position=position))
+    return None
 
 
 def _quiet_call(fn, args):
@@ -251,4 +315,4 @@ def _describe(args):
             parts.append(f"{float(arg):.4g}" if isinstance(arg, (float, np.floating)) else str(arg))
         else:
             parts.append(type(arg).__name__)
-    return ", ".join(parts)
+    return _(", ").join(parts)  # the separator of a list: "、" in Chinese

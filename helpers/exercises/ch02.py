@@ -10,82 +10,10 @@ import numpy as np
 
 from ..data import Standardizer
 from ..linear.losses import ridge_loss
-from ._core import Exercise, Feedback, Mistake
-from ._i18n import N_, translate
+from ._core import Exercise, Mistake
 
 __all__ = ["check_ridge_objective", "check_standardize", "check_torch_weight_decay",
            "check_map_lambda", "check_laplace_map_lambda"]
-
-
-_BROADCAST_HINT = N_("your result has more dimensions than expected (shape {got} instead of "
-                     "{expected}): a 1-D array of shape (m,) met a column of shape (m, 1) and "
-                     "numpy broadcast them to (m, m). Keep y and w 1-D (y.reshape(-1) if needed) "
-                     "so that r = X @ w + b - y has shape (m,).")
-# {position} is None for a single result, else the position of the value in the returned tuple
-_SHAPE_HINTS = {
-    ("one", False): N_("your result is an array of shape {got} where a single number is "
-                       "expected; return a float, for example float(value) or value.item()."),
-    ("one", True): N_("value {position} of the returned tuple is an array of shape {got} where a "
-                      "single number is expected; return a float, for example float(value) or "
-                      "value.item()."),
-    ("sum", False): N_("your result is an array of shape {got} where a single number is "
-                       "expected: the values still need to be summed (or averaged) over the "
-                       "samples."),
-    ("sum", True): N_("value {position} of the returned tuple is an array of shape {got} where a "
-                      "single number is expected: the values still need to be summed (or "
-                      "averaged) over the samples."),
-}
-
-
-def _shape(value):
-    """np.shape of a learner's output, or None when it is not an array-like of numbers."""
-    try:
-        return np.shape(value)
-    except ValueError:  # a ragged sequence, e.g. a tuple returned where one array was expected
-        return None
-
-
-def _shape_hint(outputs, expected):
-    """A hint for an output with more dimensions than expected, or None.
-
-    A matrix where a vector or a number belongs is the mark of broadcasting (a column y); a
-    vector where a number belongs is a sum or a mean left out, or a one-element array.
-    """
-    for out, ref in zip(outputs, expected):
-        if isinstance(ref, tuple):
-            if not (isinstance(out, (tuple, list)) and len(out) == len(ref)):
-                continue  # the generic message says "expected a tuple of k values"
-            pairs = [(o, r, k) for k, (o, r) in enumerate(zip(out, ref), start=1)]
-        else:
-            pairs = [(out, ref, None)]
-        for o, r, position in pairs:
-            got, want = _shape(o), _shape(r)
-            if got is None or len(got) <= len(want):
-                continue
-            if len(got) >= 2:
-                return translate(_BROADCAST_HINT).format(got=got, expected=want)
-            kind = "one" if np.size(o) == 1 else "sum"
-            return translate(_SHAPE_HINTS[kind, position is not None]).format(
-                got=got, position=position)
-    return None
-
-
-class ShapeHintExercise(Exercise):
-    """An Exercise that explains an output with more dimensions than expected.
-
-    A column y (m, 1) next to (m,) predictions broadcasts the residual to (m, m): a matrix where
-    a vector or a number belongs gets `_BROADCAST_HINT`. A vector where a single number belongs
-    gets a hint that names the missing sum, or the one-element array, instead of broadcasting.
-    (An error numpy raises while broadcasting is reported by `Exercise.grade` itself.)
-    """
-
-    def _compare(self, outputs, expected, cases):
-        feedback = super()._compare(outputs, expected, cases)
-        if feedback.passed or any(feedback.message.endswith(translate(m.hint))
-                                  for m in self.mistakes):
-            return feedback
-        hint = _shape_hint(outputs, expected)
-        return feedback if hint is None else Feedback("fail", f"❌ {self.name}: {hint}")
 
 
 def _ridge_cases():
@@ -113,7 +41,7 @@ def _column_y(w, b, X, y, lam):
     return float(np.sum(r**2) / (2 * len(y)) + _penalty(w, lam, len(y)))
 
 
-check_ridge_objective = ShapeHintExercise(
+check_ridge_objective = Exercise(
     name="ridge_objective",
     reference=ridge_loss,
     cases=_ridge_cases,

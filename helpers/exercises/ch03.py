@@ -10,7 +10,6 @@ import numpy as np
 
 from ..linear.losses import ridge_grad, soft_threshold
 from ._core import Exercise, Mistake
-from .ch02 import ShapeHintExercise
 
 __all__ = ["check_ridge_gradient", "check_soft_threshold", "check_weight_decay_step",
            "check_step_size_bound"]
@@ -71,7 +70,7 @@ def _mistake_gradient(kind):
     return wrong
 
 
-check_ridge_gradient = ShapeHintExercise(
+check_ridge_gradient = Exercise(
     name="ridge_gradient",
     reference=_reference_gradient,
     cases=_gradient_cases,
@@ -177,7 +176,7 @@ def _mistake_step(kind):
     return wrong
 
 
-check_weight_decay_step = ShapeHintExercise(
+check_weight_decay_step = Exercise(
     name="weight_decay_step",
     reference=_reference_step,
     cases=_step_cases,
@@ -227,7 +226,7 @@ def _top_eig(X, lam):
     return float(np.linalg.eigvalsh((X.T @ X + lam * np.eye(X.shape[1])) / X.shape[0])[-1])
 
 
-check_step_size_bound = ShapeHintExercise(
+check_step_size_bound = Exercise(
     name="step_size_bound",
     reference=lambda X, lam: 2.0 / _top_eig(X, lam),
     cases=_bound_cases,

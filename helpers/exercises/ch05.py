@@ -10,6 +10,7 @@ from ..data import Standardizer
 from ..linear.ridge import ridge_closed_form
 from ..selection.cv import cross_val_curve
 from ._core import Exercise, Feedback, Mistake
+from ._i18n import _
 
 __all__ = ["check_fold_labels", "check_one_se_lam", "check_loo_ridge", "check_tuned_pipeline"]
 
@@ -181,7 +182,7 @@ def _loo_without_bias_leverage(X, y, lam):
 
 
 def _training_error(X, y, lam):
-    y_hat, _ = _centered_fit(X, y, lam)
+    y_hat = _centered_fit(X, y, lam)[0]
     return float(np.mean((y - y_hat) ** 2))
 
 
@@ -399,8 +400,9 @@ def _pipeline_cases():
 
 
 class _PipelineExercise(Exercise):
-    """Accepts either right pipeline; before the generic message, checks that the chosen lam does
-    not move when only the test data change (cases 1-3 share their training data)."""
+    """Accepts either right pipeline; after the planted mistakes, checks that a pair is returned
+    and that the chosen lam does not move when only the test data change (cases 1-3 share their
+    training data)."""
 
     def __init__(self, *args, alternatives=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -410,27 +412,33 @@ class _PipelineExercise(Exercise):
         for reference in (None, *self.alternatives):
             wanted = expected if reference is None else [reference(*args) for args in cases]
             if all(self._close(o, e) for o, e in zip(outputs, wanted)):
-                return Feedback("pass", f"✅ {self.name}: correct on all {len(cases)} test "
-                                        f"cases; the test set chose nothing.")
-        if not all(isinstance(o, (tuple, list)) and len(o) == 2 for o in outputs):
-            return Feedback("fail", f"❌ {self.name}: return a pair (lam, test_mse): the chosen "
-                                    f"lam and the test MSE at that lam.")
-        for mistake in self.mistakes:
-            planted = [mistake.fn(*args) for args in cases]
-            if all(self._close(o, p) for o, p in zip(outputs, planted)):
-                return Feedback("fail", f"❌ {self.name}: {mistake.hint}")
-        chosen = [float(np.asarray(o[0], dtype=float)) for o in outputs[:3]]
-        if not np.isclose(chosen[1], chosen[0], rtol=1e-5):
-            return Feedback("fail", f"❌ {self.name}: your lam changed when only the test targets "
-                                    f"y_test changed (test cases 1 and 2 share their training "
-                                    f"data): the test set is choosing lam. Choose lam from the "
-                                    f"training folds only, then use the test set once.")
-        if not np.isclose(chosen[2], chosen[0], rtol=1e-5):
-            return Feedback("fail", f"❌ {self.name}: your lam changed when only the test features "
-                                    f"X_test changed (test cases 1 and 3 share their training "
-                                    f"data): test rows leaked into the choice, probably through "
-                                    f"the scaler. Fit the scaler on training rows only.")
+                return Feedback("pass", "✅ " + _(
+                    "{name}: correct on all {count} test cases; the test set chose nothing."
+                ).format(name=self.name, count=len(cases)))
         return super()._compare(outputs, expected, cases)
+
+    def _diagnose(self, outputs, expected, cases):
+        if not all(isinstance(o, (tuple, list)) and len(o) == 2 for o in outputs):
+            return Feedback("fail", "❌ " + _(
+                "{name}: return a pair (lam, test_mse): the chosen lam and the test MSE at that "
+                "lam.").format(name=self.name))
+        try:
+            chosen = [float(np.asarray(o[0], dtype=float)) for o in outputs[:3]]
+        except (TypeError, ValueError):  # not one number: the generic message shows the value
+            return None
+        if not np.isclose(chosen[1], chosen[0], rtol=1e-5):
+            return Feedback("fail", "❌ " + _(
+                "{name}: your lam changed when only the test targets y_test changed (test cases "
+                "1 and 2 share their training data): the test set is choosing lam. Choose lam "
+                "from the training folds only, then use the test set once.").format(
+                    name=self.name))
+        if not np.isclose(chosen[2], chosen[0], rtol=1e-5):
+            return Feedback("fail", "❌ " + _(
+                "{name}: your lam changed when only the test features X_test changed (test cases "
+                "1 and 3 share their training data): test rows leaked into the choice, probably "
+                "through the scaler. Fit the scaler on training rows only.").format(
+                    name=self.name))
+        return None
 
 
 check_tuned_pipeline = _PipelineExercise(

@@ -3,7 +3,8 @@ pass, one AdamW step, and inverted dropout."""
 
 import numpy as np
 
-from ._core import Exercise, Feedback, Mistake, _quiet_call
+from ._core import Exercise, Feedback, Mistake, _hinted, _quiet_call
+from ._i18n import N_, _, translate
 
 __all__ = ["check_dense_backward_l2", "check_adamw_step", "check_inverted_dropout"]
 
@@ -108,7 +109,7 @@ def _adam_l2_step(w, grad, mom, vel, t, lr, weight_decay, beta1=0.9, beta2=0.999
 
 
 def _adamw_old_moments(w, grad, mom, vel, t, *rest):
-    w_new, _, _ = _adamw_step(w, grad, mom, vel, t, *rest)
+    w_new = _adamw_step(w, grad, mom, vel, t, *rest)[0]
     return w_new, mom, vel
 
 
@@ -136,14 +137,14 @@ def _adamw_cases():
 
 
 class _FiniteExercise(Exercise):
-    """An Exercise that names non-finite outputs (nan, inf) before comparing values."""
+    """An Exercise that names non-finite outputs (nan, inf) when no planted mistake matches;
+    `nonfinite_hint` (an English sentence marked with `N_`) says what usually causes them."""
 
-    nonfinite_hint = ""
+    def __init__(self, *args, nonfinite_hint, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.nonfinite_hint = nonfinite_hint
 
-    def _compare(self, outputs, expected, cases):
-        feedback = super()._compare(outputs, expected, cases)
-        if feedback.passed or any(m.hint in feedback.message for m in self.mistakes):
-            return feedback
+    def _diagnose(self, outputs, expected, cases):
         for i, out in enumerate(outputs, start=1):
             parts = out if isinstance(out, (tuple, list)) else (out,)
             try:
@@ -151,10 +152,12 @@ class _FiniteExercise(Exercise):
             except (TypeError, ValueError):
                 continue
             if not finite:
-                return Feedback("fail", f"❌ {self.name}: your function returned nan or inf on "
-                                        f"test case {i} of {len(cases)} (t = {cases[i - 1][4]}). "
-                                        f"{self.nonfinite_hint}")
-        return feedback
+                return Feedback("fail", "❌ " + _(
+                    "{name}: your function returned nan or inf on test case {case} of {count} "
+                    "(t = {t}). {hint}").format(name=self.name, case=i, count=len(cases),
+                                               t=cases[i - 1][4],
+                                               hint=translate(self.nonfinite_hint)))
+        return None
 
 
 check_adamw_step = _FiniteExercise(
@@ -217,25 +220,25 @@ check_adamw_step = _FiniteExercise(
                 "you used the default constants instead of the arguments beta1, beta2 and eps: "
                 "one test case passes beta1=0.8, beta2=0.99, eps=1e-6."),
     ],
+    nonfinite_hint=N_(
+        "At t = 1 the moments start at zero: a bias correction 1 - beta1**(t - 1) is 0 there, so "
+        "t already counts this step (divide by 1 - beta1**t and 1 - beta2**t); and without eps "
+        "the denominator sqrt(vel_hat) can be 0 when a gradient is 0."),
 )
-check_adamw_step.nonfinite_hint = (
-    "At t = 1 the moments start at zero: a bias correction 1 - beta1**(t - 1) is 0 there, so "
-    "t already counts this step (divide by 1 - beta1**t and 1 - beta2**t); and without eps the "
-    "denominator sqrt(vel_hat) can be 0 when a gradient is 0.")
 
 
 # ----- 3. inverted dropout -------------------------------------------------------------------
 # `rate` is the drop probability 1 - q (PyTorch's nn.Dropout(p) takes this p); q = 1 - rate is
 # the keep probability of the course's notation.
-_REPLAY_HINT = ("your mask keeps each unit with the right probability q = 1 - rate, so it is a "
-                "valid dropout mask; but this check replays the exact random draws with the "
-                "same seed, so it needs the mask written as rng.random(a.shape) < 1 - rate.")
+_REPLAY_HINT = N_("your mask keeps each unit with the right probability q = 1 - rate, so it is "
+                  "a valid dropout mask; but this check replays the exact random draws with the "
+                  "same seed, so it needs the mask written as rng.random(a.shape) < 1 - rate.")
 
-_RNG_HINT = ("your function gives different outputs for the same seeded rng, or ignores it: draw "
-             "the mask from the rng argument, rng.random(a.shape) < 1 - rate, not from the global "
-             "np.random (np.random.rand, np.random.binomial...) or from a new generator you made "
-             "yourself. Randomness passed in makes a run reproducible and lets the check "
-             "replay it.")
+_RNG_HINT = N_("your function gives different outputs for the same seeded rng, or ignores it: "
+               "draw the mask from the rng argument, rng.random(a.shape) < 1 - rate, not from the "
+               "global np.random (np.random.rand, np.random.binomial...) or from a new generator "
+               "you made yourself. Randomness passed in makes a run reproducible and lets the "
+               "check replay it.")
 
 
 def _inverted_dropout(a, rate, rng):
@@ -260,11 +263,8 @@ class _SeededExercise(Exercise):
     at all get `_RNG_HINT` instead of a bare value mismatch.
     """
 
-    def _compare(self, outputs, expected, cases):
-        feedback = super()._compare(outputs, expected, cases)
-        if feedback.passed or any(m.hint in feedback.message for m in self.mistakes):
-            return feedback
-        a, rate, _ = cases[0]
+    def _diagnose(self, outputs, expected, cases):
+        a, rate, _rng = cases[0]
         runs = []
         for seed in (1, 1, 2):
             try:
@@ -272,12 +272,12 @@ class _SeededExercise(Exercise):
                                                    (a, rate, np.random.default_rng(seed))),
                                        dtype=float))
             except Exception:  # noqa: BLE001 - the learner's bug was reported by the first run
-                return feedback
+                return None
         same_seed_differs = not np.array_equal(runs[0], runs[1])
         seed_ignored = np.array_equal(runs[0], runs[2])
         if same_seed_differs or seed_ignored:
-            return Feedback("fail", f"❌ {self.name}: {_RNG_HINT}")
-        return feedback
+            return _hinted(self.name, _RNG_HINT)
+        return None
 
     def grade(self, fn):
         self.fn_under_test = fn

@@ -13,6 +13,7 @@ import numpy as np
 from ..selection.ridge_path import effective_df, gcv_ridge, loo_cv_ridge
 from ..studies.high_dim import hmrt_min_norm_risk, optimal_ridge_lam
 from ._core import Exercise, Feedback, Mistake
+from ._i18n import N_, _, translate
 
 __all__ = ["check_min_norm", "check_hmrt_risk", "check_optimal_lam", "check_gcv_score"]
 
@@ -74,25 +75,27 @@ def _piecewise(under, over):
 
 
 class _RiskExercise(Exercise):
-    """An Exercise for a risk: a negative output gets its own hint (a risk is a mean square)."""
+    """An Exercise for a risk: a negative output that no planted mistake explains gets
+    `negative_hint` (an English sentence marked with `N_`): a risk is a mean square."""
 
-    negative_hint = ""
+    def __init__(self, *args, negative_hint, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.negative_hint = negative_hint
 
-    def _compare(self, outputs, expected, cases):
-        feedback = super()._compare(outputs, expected, cases)
-        if feedback.passed or any(m.hint in feedback.message for m in self.mistakes):
-            return feedback
+    def _diagnose(self, outputs, expected, cases):
         for i, out in enumerate(outputs, start=1):
             try:
                 negative = bool(np.any(np.asarray(out, dtype=float) < 0))
             except (TypeError, ValueError):
                 continue
             if negative:
-                return Feedback("fail", f"❌ {self.name}: your function returned a negative risk "
-                                        f"on test case {i} of {len(cases)} (inputs "
-                                        f"{', '.join(f'{a:g}' for a in cases[i - 1])}). "
-                                        f"{self.negative_hint}")
-        return feedback
+                return Feedback("fail", "❌ " + _(
+                    "{name}: your function returned a negative risk on test case {case} of "
+                    "{count} (inputs {inputs}). {hint}").format(
+                        name=self.name, case=i, count=len(cases),
+                        inputs=", ".join(f"{a:g}" for a in cases[i - 1]),
+                        hint=translate(self.negative_hint)))
+        return None
 
 
 check_hmrt_risk = _RiskExercise(
@@ -135,10 +138,11 @@ check_hmrt_risk = _RiskExercise(
                 "below the threshold you wrote sigma^2 gamma / (gamma - 1), which is negative for "
                 "gamma < 1 (a risk cannot be): it is sigma^2 gamma / (1 - gamma)."),
     ],
+    negative_hint=N_(
+        "A risk is a mean square and cannot be negative: check the signs of (1 - gamma) and "
+        "(gamma - 1) in each branch, and that the branch for gamma < 1 is sigma^2 gamma / "
+        "(1 - gamma)."),
 )
-check_hmrt_risk.negative_hint = (
-    "A risk is a mean square and cannot be negative: check the signs of (1 - gamma) and "
-    "(gamma - 1) in each branch, and that the branch for gamma < 1 is sigma^2 gamma / (1 - gamma).")
 
 
 # --- 3. the optimal ridge lam in the course's convention -----------------------------------------
@@ -204,7 +208,7 @@ def _gcv_not_squared(X, y, lam):
 
 
 def _gcv_uncentered_df(X, y, lam):
-    train_mse, _, m = _gcv_parts(X, y, lam)
+    train_mse, _df, m = _gcv_parts(X, y, lam)
     s = np.linalg.svd(X, compute_uv=False)          # of X itself, not of the centered X
     return train_mse / (1 - (1 + np.sum(s**2 / (s**2 + lam))) / m) ** 2
 
@@ -220,7 +224,7 @@ def _gcv_lam_over_m(X, y, lam):
 
 
 def _gcv_df_lam_over_m(X, y, lam):
-    train_mse, _, m = _gcv_parts(X, y, lam)
+    train_mse, _df, m = _gcv_parts(X, y, lam)
     df = float(effective_df(X, [lam / m])[0])
     return train_mse / (1 - (1 + df) / m) ** 2
 

@@ -160,7 +160,7 @@ def _ridge_predict(X_train, y_train, X_new, lams):
         Z_new, z = Xc_new @ (Xc.T @ U), U.T @ yc
     s = _kept(np.sqrt(np.maximum(s2, 0.0)), Xc.shape)     # round-off directions: factor 0
     with np.errstate(invalid="ignore", divide="ignore"):
-        coef = np.where(s > -1, z / (s**2 + lams[:, None]), 0.0)
+        coef = np.where(s > 0, z / (s**2 + lams[:, None]), 0.0)
     return y_mean + Z_new @ coef.T
 
 
