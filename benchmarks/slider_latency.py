@@ -193,14 +193,15 @@ def main():
                     finally:
                         page.close()
                         shutdown_kernels(base, token)
+                    name = rel.removeprefix("notebooks/")
                     for label, times in found.items():
                         if not times:
-                            print(f"{path.name:<36} {label:<34} no move changed the image")
+                            print(f"{name:<36} {label:<34} no move changed the image")
                             continue
                         median = statistics.median(times)
                         p90 = statistics.quantiles(times, n=10)[-1] if len(times) > 1 else median
-                        medians.append((median, f"{path.stem}: {label}"))
-                        print(f"{path.name:<36} {label:<34} {len(times):5d} {median:10.1f} "
+                        medians.append((median, f"{name}: {label}"))
+                        print(f"{name:<36} {label:<34} {len(times):5d} {median:10.1f} "
                               f"{p90:8.1f}", flush=True)
                 browser.close()
         finally:
