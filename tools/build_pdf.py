@@ -13,7 +13,9 @@ Usage: python tools/build_pdf.py [SITE_DIR] [NOTEBOOK_STEM ...]   (default: site
 Needs Chromium: /usr/bin/chromium, or CHROMIUM=/path/to/chrome.
 """
 
+import argparse
 import copy
+import html
 import os
 import re
 import shutil
@@ -40,6 +42,30 @@ MATH_CHECK = """() => new Promise(done => {
   const queue = () => MathJax.Hub.Queue(report);
   if (MathJax.isReady) queue(); else MathJax.Hub.Register.StartupHook('End', queue);
 })"""
+
+
+# Before printing: answers unfolded (the handout is for reading, not for self-testing), and every
+# display equation wider than the printable width scaled down to fit it (MathJax does not break
+# lines, so a wide equation would be cut off at the margin). Returns the number scaled.
+PREPARE_PRINT = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  let scaled = 0;
+  for (const box of document.querySelectorAll('.MathJax_Display')) {
+    const math = box.querySelector('.MathJax');
+    if (!math) continue;
+    const room = box.getBoundingClientRect().width, need = math.getBoundingClientRect().width;
+    if (need > room + 0.5 && room > 0) {
+      box.style.fontSize = Math.floor(96 * room / need) + '%';
+      scaled += 1;
+    }
+  }
+  return scaled;
+}"""
+PAPER = {"format": "A4",
+         "margin": {"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}}
+PRINT_WIDTH = round((210 - 14 - 14) / 25.4 * 96)  # CSS px between the A4 side margins
+ANSWER_SPACE = ("<style>.answer-space{height:7em;border-bottom:1px dotted #bbb;margin-bottom:1em}"
+                "</style>")
 
 
 def chromium():
@@ -69,8 +95,10 @@ def exercise_notebook(nb):
             cells.append(nbformat.v4.new_markdown_cell(text))
             title_done = True
         elif "question" in tags:
+            question = re.sub(r"<details>.*?</details>", "", source, flags=re.S | re.I).strip()
+            # room to write the answer on the printed sheet
             cells.append(nbformat.v4.new_markdown_cell(
-                re.sub(r"<details>.*?</details>", "", source, flags=re.S | re.I).strip()))
+                question + "\n\n<div class='answer-space'></div>"))
         elif EXERCISE.match(source):
             prompt = re.sub(r"\s*\[[^\]]*\]\([^)]*solutions/[^)]*\)\.?", "", source)
             cells.append(nbformat.v4.new_markdown_cell(prompt))
@@ -90,6 +118,7 @@ def write_exercise_page(path, site, lang, page):
     nb.cells.insert(1, nbformat.v4.new_markdown_cell(f"## {SHEET_TITLE.get(lang, 'Exercises')}"))
     exporter = build_site.make_exporter(lang)
     body = build_site.export(path, exporter, site, page, lang, nb=nb)
+    body = body.replace("</head>", ANSWER_SPACE + "\n</head>", 1)
     target = site.out / page
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")
@@ -103,9 +132,9 @@ def print_pdf(page, html_path, pdf_path, title):
     if maths["processing"] or maths["tex"]:
         raise RuntimeError(f"{html_path}: maths failed to render ({maths}); not printed")
     page.emulate_media(media="print")
+    page.evaluate(PREPARE_PRINT)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    page.pdf(path=str(pdf_path), format="A4", print_background=True,
-             margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"},
+    page.pdf(path=str(pdf_path), print_background=True, **PAPER,
              display_header_footer=True,
              header_template=f"<div style='font-size:8px;width:100%;text-align:center;"
                              f"color:#777'>{title}</div>",
@@ -133,14 +162,17 @@ def build(site_dir, stems=None, src=build_site.NOTEBOOK_DIR):
             page_html = site_dir / prefix / f"{path.stem}.html"
             sheet_html = write_exercise_page(path, site, lang,
                                              f"{prefix}pdf/{path.stem}-exercises.html")
-            jobs.append((page_html, site_dir / prefix / "pdf" / f"{path.stem}.pdf", path.stem))
+            title = html.escape(build_site._plain(build_site.title_and_goals(path)[0]))
+            jobs.append((page_html, site_dir / prefix / "pdf" / f"{path.stem}.pdf", title))
             jobs.append((sheet_html, site_dir / prefix / "pdf" / f"{path.stem}-exercises.pdf",
-                         f"{path.stem}: {SHEET_TITLE.get(lang, 'Exercises')}"))
+                         f"{title}: {SHEET_TITLE.get(lang, 'Exercises')}"))
     done = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(), headless=True,
                                     args=CHROMIUM_ARGS)
-        context = browser.new_context()
+        # The page is laid out at the printable width, so that what PREPARE_PRINT measures is
+        # what will be printed.
+        context = browser.new_context(viewport={"width": PRINT_WIDTH, "height": 1000})
         context.route("**/*", lambda route: route.continue_()
                       if route.request.url.startswith(("file:", "data:", "blob:", "about:"))
                       else route.abort())
@@ -152,7 +184,22 @@ def build(site_dir, stems=None, src=build_site.NOTEBOOK_DIR):
     return done
 
 
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=build_site.folder_argument, default=ROOT / "site",
+                        metavar="SITE_DIR", help="the site folder (default: site)")
+    parser.add_argument("stems", nargs="*", metavar="NOTEBOOK_STEM",
+                        help="only these notebooks, e.g. 02_loss_formula (default: every one)")
+    args = parser.parse_args(argv)
+    known = {p.stem for folder in build_site.editions().values()
+             for p in build_site.notebooks(folder)}
+    unknown = [s for s in args.stems if s not in known]
+    if unknown:
+        parser.error(f"no notebook named {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    pdfs = build(args.site, args.stems or None)
+    print(f"wrote {len(pdfs)} PDFs under {args.site}")
+    return 0
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
-    pdfs = build(target, sys.argv[2:] or None)
-    print(f"wrote {len(pdfs)} PDFs under {target}")
+    sys.exit(main())

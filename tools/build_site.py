@@ -21,6 +21,7 @@ PDF handouts when `make slides` / `make pdf` have built them.
 Usage: python tools/build_site.py [OUTPUT_DIR]   (default: site)
 """
 
+import argparse
 import ast
 import html
 import os
@@ -49,9 +50,11 @@ MATHJAX_SETTINGS = """{
   tex2jax: {inlineMath: [['$','$'], ["\\\\(","\\\\)"]],
             displayMath: [['$$','$$'], ["\\\\[","\\\\]"]],
             processEscapes: true, processEnvironments: true},
+  // No automatic line breaks: they break maths inside table cells (and move it off its line).
   "HTML-CSS": {availableFonts: ["STIX-Web"], preferredFont: "STIX-Web", webFont: "STIX-Web",
-               imageFont: null},
-  SVG: {font: "STIX-Web"},
+               imageFont: null, linebreaks: {automatic: false}},
+  SVG: {font: "STIX-Web", linebreaks: {automatic: false}},
+  CommonHTML: {linebreaks: {automatic: false}},
   // The hidden MathML kept for screen readers would otherwise ask for the TeX fonts (not bundled)
   // for \\mathbb and other variants.
   styles: {".MJX_Assistive_MathML, .MJX_Assistive_MathML *": {"font-family": "serif !important"}},
@@ -93,12 +96,23 @@ TEXTS = {
 WIDGET_NOTE = "<p class='widget-note'><em>{}</em></p>"
 NBVAL_MARKER = re.compile(r"^\s*#\s*NBVAL_[A-Z_]+.*$")
 DEFAULT_ALT = "No description has been provided for this image"
-SITE_CSS = """body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
+# Latin fonts first, then fonts with the Chinese glyphs (named, so that zh-CN pages never depend on
+# the system's fallback), then colour emoji (the exercise checks print some).
+CJK_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"'
+EMOJI_FONTS = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"'
+SANS = (f'system-ui, -apple-system, "Segoe UI", Helvetica, Arial, {CJK_FONTS}, sans-serif, '
+        f'{EMOJI_FONTS}')
+MONO = ('"DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", "Noto Sans Mono CJK SC", '
+        f'{CJK_FONTS}, monospace, {EMOJI_FONTS}')
+FONT_CSS = (f":root:root{{--jp-content-font-family:{SANS};--jp-ui-font-family:{SANS};"
+            f"--jp-code-font-family:{MONO}}} body{{font-family:{SANS}}} "
+            f"pre,code,kbd,samp{{font-family:{MONO}}}")
+SITE_CSS = """body{max-width:52rem;margin:2rem auto;padding:0 1rem;
 line-height:1.5} h2{margin-bottom:0.2rem} section{border-bottom:1px solid #ddd;padding-bottom:.5rem}
 pre{white-space:pre-wrap;overflow-wrap:anywhere} .site-nav{font-size:.9rem;margin:0 0 1rem 0}
-.site-nav a{margin-right:1rem} .extras a{margin-right:1rem}"""
-NAV_CSS = (".site-nav{font-family:system-ui,sans-serif;font-size:.9rem;padding:.5rem 1rem;"
-           "border-bottom:1px solid #ddd} .site-nav a{margin-right:1rem}")
+.site-nav a{margin-right:1rem} .extras a{margin-right:1rem}""" + "\n" + FONT_CSS
+NAV_CSS = (".site-nav{font-size:.9rem;padding:.5rem 1rem;"
+           "border-bottom:1px solid #ddd} .site-nav a{margin-right:1rem}\n" + FONT_CSS)
 PRINT_CSS = """@media print {
   .site-nav, .lang-switch, .extras {display: none !important}
   pre, code, .highlight pre {white-space: pre-wrap !important; overflow-wrap: anywhere;
@@ -107,7 +121,7 @@ PRINT_CSS = """@media print {
                                                             page-break-inside: avoid}
   img {max-width: 100% !important; height: auto}
   h1, h2, h3 {break-after: avoid; page-break-after: avoid}
-  .jp-InputPrompt, .jp-OutputPrompt {display: none}
+  .jp-InputPrompt, .jp-OutputPrompt {display: none !important}
   body {max-width: none}
 }"""
 
@@ -607,8 +621,24 @@ def write_indexes(out_dir, src=NOTEBOOK_DIR):
             index_page(entries, site, lang), encoding="utf-8")
 
 
-if __name__ == "__main__":
-    target = build(sys.argv[1] if len(sys.argv) > 1 else ROOT / "site")
+def folder_argument(text):
+    """An output folder from the command line: never an option (`--help` is not a folder)."""
+    if text.startswith("-"):
+        raise argparse.ArgumentTypeError(f"{text!r} looks like an option, not a folder")
+    return Path(text)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=folder_argument, default=ROOT / "site",
+                        metavar="OUTPUT_DIR", help="where to build the site (default: site)")
+    args = parser.parse_args(argv)
+    target = build(args.out)
     pages = sorted(p.relative_to(target) for p in target.rglob("*.html")
                    if "mathjax" not in p.parts)
     print(f"built {len(pages)} pages in {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

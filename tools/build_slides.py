@@ -17,6 +17,7 @@ copied next to the decks: nothing is fetched from the network. Slides are 1280x7
 Usage: python tools/build_slides.py [SITE_DIR]   (default: site; builds the site first if needed)
 """
 
+import argparse
 import html
 import importlib.util
 import json
@@ -274,7 +275,15 @@ def build(site_dir, src=build_site.NOTEBOOK_DIR):
     return decks
 
 
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=build_site.folder_argument, default=ROOT / "site",
+                        metavar="SITE_DIR", help="the site folder (default: site)")
+    args = parser.parse_args(argv)
+    built = build(args.site)
+    print(f"built {len(built)} decks in {args.site}")
+    return 0
+
+
 if __name__ == "__main__":
-    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
-    built = build(site)
-    print(f"built {len(built)} decks in {site}")
+    sys.exit(main())
