@@ -44,7 +44,8 @@ def _catalogue(code):
     locale = LANGUAGES[code]
     if locale is None:
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[locale])
+    # fallback: an install without the compiled catalogue gives English feedback, never a crash
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[locale], fallback=True)
 
 
 def _(message):

@@ -10,9 +10,15 @@ PNG encoding. Two ways to describe the picture:
 
 `freeze_background(fig, moving)` makes the fast path faster still: the parts that never move
 (axes, ticks, labels, legends, reference curves) are drawn once and pasted back as pixels.
+
+Layout lives in data: each explorer describes its figure with a `Layout` (size, margins, font
+sizes) and `apply_layout` applies it. A layout stays projector-ready: at most 10.4 in x 5.8 in
+with text of at least 11 pt, so its smallest text shows at 14 pt or more when the figure fills a
+1280 x 720 slide (`helpers.plotting.slide_font_scale`; tests/test_widgets_layout.py checks it).
 """
 
 import io
+from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -21,7 +27,54 @@ from matplotlib.figure import Figure
 
 from .._validation import as_callable
 
-__all__ = ["explorer", "artist_explorer", "render_png", "freeze_background"]
+__all__ = ["Layout", "apply_layout", "explorer", "artist_explorer", "render_png",
+           "freeze_background", "decade_label"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The size, margins and font sizes of an explorer's figure (layout as data, not code).
+
+    Attributes
+    ----------
+    figsize : (float, float)
+        Width and height in inches; at most 10.4 x 5.8 keeps 11-pt text at 14 pt or more on a
+        1280 x 720 slide.
+    margins : dict
+        Keyword arguments of ``Figure.subplots_adjust`` (left, right, bottom, top, wspace,
+        hspace), as fractions of the figure.
+    font : float
+        Size in points of the smallest text: ticks, legends, small titles (>= 11).
+    title : float
+        Size in points of the panel titles (>= font).
+    """
+
+    figsize: tuple = (10.4, 3.6)
+    margins: dict = field(default_factory=dict)
+    font: float = 11.0
+    title: float = 12.0
+
+
+def apply_layout(fig, layout):
+    """Give `fig` the layout's size (a top-level figure only) and margins.
+
+    A sub-figure keeps the size its parent gives it; only its margins are set.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure or SubFigure
+    layout : Layout
+
+    Returns
+    -------
+    fig : the same figure
+    """
+    if not isinstance(layout, Layout):
+        raise TypeError(f"layout must be a Layout, got {type(layout).__name__}")
+    if isinstance(fig, Figure):
+        fig.set_size_inches(layout.figsize)
+    fig.subplots_adjust(**layout.margins)
+    return fig
 
 
 def _plain_ticks(axis, values, fmt="{:g}"):
@@ -42,7 +95,17 @@ _SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def decade_label(value):
-    """A power of ten as plain text with Unicode superscripts: 1e-4 -> '10⁻⁴', 1000 -> '10³'."""
+    """A power of ten as plain text with Unicode superscripts: 1e-4 -> '10⁻⁴', 1000 -> '10³'.
+
+    Parameters
+    ----------
+    value : float > 0
+        A power of ten (rounded to the nearest one).
+
+    Returns
+    -------
+    str
+    """
     exponent = int(round(float(np.log10(value))))
     return "10" + str(exponent).translate(_SUPERSCRIPTS)
 
@@ -54,7 +117,17 @@ def _as_figure(fig):
 
 
 def render_png(fig):
-    """The figure as PNG bytes (one Agg draw at the figure's dpi)."""
+    """The figure as PNG bytes (one Agg draw at the figure's dpi).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+
+    Returns
+    -------
+    bytes
+        A PNG image of fig.bbox.width x fig.bbox.height pixels.
+    """
     _as_figure(fig)
     buffer = io.BytesIO()
     FigureCanvasAgg(fig).print_png(buffer)
@@ -101,6 +174,7 @@ def explorer(draw, controls, figsize=None, ncols=1):
     controls : dict
         name -> ipywidgets control (slider, dropdown, ...).
     figsize : (float, float), optional
+        Figure width and height in inches (default: the course style's).
     ncols : int
         Controls per row.
 
@@ -128,12 +202,17 @@ def artist_explorer(setup, controls, figsize=None, ncols=1):
     setup : callable
         setup(fig) creates axes and artists on the empty Figure and returns update(**values),
         which changes those artists in place.
-    controls, figsize, ncols
-        As in `explorer`.
+    controls : dict
+        name -> ipywidgets control, as in `explorer`.
+    figsize : (float, float), optional
+        Figure width and height in inches, as in `explorer`.
+    ncols : int
+        Controls per row.
 
     Returns
     -------
     ipywidgets.VBox
+        The controls above an Image holding the figure.
     """
     as_callable(setup, "setup")
     _check_controls(controls)
@@ -168,6 +247,10 @@ def freeze_background(fig, moving):
     fig : matplotlib Figure
     moving : sequence of Artist
         The artists an update changes (lines, patches, texts, titles, ...).
+
+    Returns
+    -------
+    None
     """
     _as_figure(fig)
     moving = list(moving)
