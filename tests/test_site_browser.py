@@ -146,45 +146,89 @@ def check_images(images):
     return problems
 
 
-class Browser:
-    """One headless Chromium whose pages may load file:// and data: URLs only."""
+class Tab:
+    """One page of the browser and what went wrong while it loaded."""
 
-    def __init__(self, viewport=(1280, 900)):
+    def __init__(self, context):
+        self.page = context.new_page()
+        self.blocked, self.failed, self.errors = [], [], []
+        self.page.on("requestfailed", self._failed)
+        self.page.on("pageerror", lambda e: self.errors.append(f"script error: {e}"))
+
+    def _failed(self, request):
+        if not request.url.startswith(("file:", "data:", "blob:")):
+            return  # aborted by the route (reported as blocked), or MathJax's about:blank frame
+        self.failed.append(f"request failed: {request.url[:160]} ({request.failure})")
+
+    def start(self, path):
+        """Begin loading a file and return at once (the page loads while others are read)."""
+        self.blocked.clear()
+        self.failed.clear()
+        self.errors.clear()
+        self.page.goto(Path(path).resolve().as_uri(), wait_until="commit")
+
+    def finish(self, timeout=60_000):
+        """Wait for the load and the maths of the page started; returns (facts, problems)."""
+        self.page.wait_for_load_state("load", timeout=timeout)
+        self.page.evaluate(WAIT_FOR_MATHJAX)
+        facts = self.page.evaluate(PAGE_FACTS)
+        return facts, list(dict.fromkeys(self.blocked + self.failed + self.errors))
+
+
+class Browser:
+    """One headless Chromium whose pages may load file:// and data: URLs only.
+
+    `tabs` pages share one context; `audit_all` keeps all of them loading at once, so that one
+    page's maths is typeset while another is read (each page has its own problem lists)."""
+
+    def __init__(self, viewport=(1280, 900), tabs=1):
         from playwright.sync_api import sync_playwright
         self._pw = sync_playwright().start()
         self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, headless=True,
                                                 args=CHROMIUM_ARGS)
         self.context = self.browser.new_context(
             viewport={"width": viewport[0], "height": viewport[1]})
-        self.blocked, self.failed, self.errors = [], [], []
         self.context.route("**/*", self._route)
         self.context.add_init_script(RECORD_MATH_ERRORS)
-        self.page = self.context.new_page()
-        self.page.on("requestfailed", self._failed)
-        self.page.on("pageerror", lambda e: self.errors.append(f"script error: {e}"))
+        self.tabs = [Tab(self.context) for _ in range(tabs)]
+        self.page = self.tabs[0].page
 
-    def _failed(self, request):
-        if not request.url.startswith(("file:", "data:", "blob:")):
-            return  # aborted by _route (reported as blocked), or MathJax's about:blank frame
-        self.failed.append(f"request failed: {request.url[:160]} ({request.failure})")
+    # The first tab's lists, for callers that drive self.page themselves (the deck test).
+    blocked = property(lambda self: self.tabs[0].blocked)
+    failed = property(lambda self: self.tabs[0].failed)
+    errors = property(lambda self: self.tabs[0].errors)
 
     def _route(self, route):
         url = route.request.url
         if url.startswith(("file:", "data:", "blob:", "about:")):
             route.continue_()
-        else:
-            self.blocked.append(f"blocked request to the network: {url[:120]}")
-            route.abort()
+            return
+        try:
+            page = route.request.frame.page
+        except Exception:  # a request without a frame (a worker): charge it to the first tab
+            page = self.page
+        tab = next((t for t in self.tabs if t.page == page), self.tabs[0])
+        tab.blocked.append(f"blocked request to the network: {url[:120]}")
+        route.abort()
 
     def open(self, path, timeout=60_000):
-        """Open a file, wait for its maths; returns (facts, problems so far)."""
-        self.blocked.clear()
-        self.failed.clear()
-        self.errors.clear()
-        self.page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout)
-        self.page.evaluate(WAIT_FOR_MATHJAX)
-        facts = self.page.evaluate(PAGE_FACTS)
-        return facts, list(dict.fromkeys(self.blocked + self.failed + self.errors))
+        """Open a file in the first tab, wait for its maths; returns (facts, problems so far)."""
+        self.tabs[0].start(path)
+        return self.tabs[0].finish(timeout)
+
+    def audit_all(self, paths):
+        """{path: problems} for every path, loaded `len(self.tabs)` at a time."""
+        paths, report, running = list(paths), {}, []
+        while paths or running:
+            while paths and len(running) < len(self.tabs):
+                tab = next(t for t in self.tabs if all(t is not r for r, _ in running))
+                path = Path(paths.pop(0)).resolve()
+                tab.start(path)
+                running.append((tab, path))
+            tab, path = running.pop(0)
+            facts, problems = tab.finish()
+            report[path] = problems + problems_of(path, facts)
+        return report
 
     def close(self):
         self.context.close()
@@ -192,14 +236,17 @@ class Browser:
         self._pw.stop()
 
 
+def problems_of(path, facts):
+    """The problems a rendered page shows: maths, images, links and anchors."""
+    return (facts["mathErrors"] + check_images(facts["images"])
+            + check_links(Path(path).resolve(), facts["links"], set(facts["ids"])))
+
+
 def audit(browser, path):
     """Every problem of one page: maths, requests, links, anchors, images."""
     path = Path(path).resolve()
     facts, problems = browser.open(path)
-    problems += facts["mathErrors"]
-    problems += check_images(facts["images"])
-    problems += check_links(path, facts["links"], set(facts["ids"]))
-    return problems
+    return problems + problems_of(path, facts)
 
 
 def site_pages(site):
@@ -207,9 +254,12 @@ def site_pages(site):
     return sorted(p for p in Path(site).rglob("*.html") if "mathjax" not in p.parts)
 
 
+TABS = 3  # pages loading at once: measured fastest on 2 cores (see test_every_page_...)
+
+
 @pytest.fixture(scope="module")
 def browser():
-    b = Browser()
+    b = Browser(tabs=TABS)
     yield b
     b.close()
 
@@ -227,11 +277,10 @@ def test_every_page_renders_offline(built_site, browser):
     for lang in editions:
         prefix = build_site.site_prefix(lang)
         assert (built_site / prefix / "index.html").is_file(), f"no index for {lang}"
-    report, start = {}, time.time()
-    for page in pages:
-        problems = audit(browser, page)
-        if problems:
-            report[str(page.relative_to(built_site))] = problems
+    start = time.time()
+    root = Path(built_site).resolve()
+    report = {str(path.relative_to(root)): problems
+              for path, problems in browser.audit_all(pages).items() if problems}
     took = time.time() - start
     print(f"\nopened {len(pages)} pages in {took:.1f} s; {len(report)} with problems")
     assert not report, "\n".join(f"{page}:\n  " + "\n  ".join(probs[:20])

@@ -120,7 +120,7 @@ PRINT_CSS = """@media print {
   .jp-RenderedImage, img, figure, .MathJax_Display, table {break-inside: avoid;
                                                             page-break-inside: avoid}
   img {max-width: 100% !important; height: auto}
-  h1, h2, h3 {break-after: avoid; page-break-after: avoid}
+  h1, h2, h3, h4 {break-after: avoid; page-break-after: avoid; break-inside: avoid}
   .jp-InputPrompt, .jp-OutputPrompt {display: none !important}
   body {max-width: none}
 }"""

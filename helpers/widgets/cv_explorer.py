@@ -15,7 +15,14 @@ from .._validation import as_float, as_int, as_rng
 from ..data import make_poly_data
 from ..linear.polynomial import fit_poly_ridge, poly_features
 from ..selection.cv import cross_val_curve
-from .core import _plain_ticks, artist_explorer, decade_label, freeze_background
+from .core import (
+    Layout,
+    _plain_ticks,
+    apply_layout,
+    artist_explorer,
+    decade_label,
+    freeze_background,
+)
 
 __all__ = ["CVExplorerProblem", "make_cv_explorer_problem", "cv_explorer_update",
            "draw_cv_explorer", "cv_explorer"]
@@ -46,7 +53,25 @@ class CVExplorerProblem:
 
 
 def make_cv_explorer_problem(rng, m=30, degree=15, noise=0.3, fold_seed=0):
-    """Draw m noisy samples of 0.5 + x - 2x^3 on [-1, 1] and a grid of 55 lams in [1e-6, 1e3]."""
+    """Draw m noisy samples of 0.5 + x - 2x^3 on [-1, 1] and a grid of 55 lams in [1e-6, 1e3].
+
+    Parameters
+    ----------
+    rng : numpy Generator or int seed
+    m : int >= 10
+        Number of samples.
+    degree : int >= 1
+        Degree of the polynomial model.
+    noise : float >= 0
+        Standard deviation of the noise on y.
+    fold_seed : int
+        Seed of the fold assignment (the same K gives the same folds).
+
+    Returns
+    -------
+    CVExplorerProblem
+        x, y of shape (m,), lams of shape (55,), x_grid of shape (200,).
+    """
     m = as_int(m, "m", minimum=10)
     x, y = make_poly_data(m, as_rng(rng), coefs=COEFS, noise=noise)
     return CVExplorerProblem(x=x, y=y, degree=as_int(degree, "degree", minimum=1),
@@ -73,7 +98,7 @@ def cv_explorer_update(problem, n_folds, log10_lam):
 
     Returns
     -------
-    dict with keys
+    dict
         curve : CVCurve on problem.lams
         lam : float, and cv_at_lam : float, the CV error at lam (interpolated in log lam)
         y_fit : ndarray of shape (200,), the fit on all m samples at lam, on problem.x_grid
@@ -102,88 +127,121 @@ def _band(lams, low, high):
                             np.concatenate([low, high[::-1]])])
 
 
-def _build_cv_explorer(fig, problem, n_folds, log10_lam, freeze=False):
-    """Draw both panels once and return update(n_folds, log10_lam), which moves artists only.
+# The figure as data: size, margins and fonts, then each panel's fixed limits, labels, ticks.
+LAYOUT = Layout(figsize=(10.4, 5.0), font=11.0, title=12.0,
+                margins={"left": 0.07, "right": 0.985, "bottom": 0.3, "top": 0.92,
+                         "wspace": 0.22})
+CV_PANEL = {"ylim": (0.0, TOP), "xlabel": "λ (log scale)",
+            "ylabel": f"validation MSE (clipped at {TOP:g})", "xticks": LAM_TICKS,
+            "yticks": tuple(np.linspace(0.0, TOP, 7)),
+            "legend": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.14), "ncols": 2}}
+FIT_PANEL = {"xlim": (-1.05, 1.05), "ylim": (-2.5, 2.5), "xlabel": "x", "ylabel": "y",
+             "xticks": (-1.0, -0.5, 0.0, 0.5, 1.0), "yticks": (-2.0, -1.0, 0.0, 1.0, 2.0),
+             "legend": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.14), "ncols": 2}}
 
-    With freeze=True everything that never moves (axes, ticks, labels, the right legend, data,
-    truth) is rendered once into a background image, and each later draw only paints the moving
-    artists (the curves, band, markers, title, and the left legend so that it stays on top).
 
-    Axis limits and ticks are fixed here. The error axis is linear from 0 to TOP for every K;
-    values above TOP (single folds, or the 2-fold curve at small lam) are drawn on the top edge,
-    as the axis label says. Grey lines are the single folds. Views are memoized by
-    (n_folds, log10_lam).
-    """
+def _cv_panel(ax, lams):
+    """The validation-curve panel: fixed axes and empty artists; returns the moving ones."""
     from matplotlib.collections import LineCollection
     from matplotlib.patches import Polygon
 
-    views = {}
-
-    def view_of(k, log10_lam):
-        key = (int(k), float(log10_lam))
-        if key not in views:
-            views[key] = cv_explorer_update(problem, *key)
-        return views[key]
-
-    lams = problem.lams
-    left, right = fig.subplots(1, 2)
-    left.set_xscale("log")
-    folds = LineCollection([], colors="0.8", linewidths=0.7, label="single folds")
-    left.add_collection(folds)
-    band = left.add_patch(Polygon(np.zeros((1, 2)), alpha=0.25, label="mean ± 1 SE"))
-    (mean_line,) = left.plot(lams, lams * 0, label="K-fold CV error")
-    (min_line,) = left.plot([1, 1], [0, TOP], color="C2", linestyle="--", label=r"$\lambda_{\min}$")
-    (one_se_line,) = left.plot([1, 1], [0, TOP], color="C3", linestyle=":",
-                               label=r"$\lambda_{1\mathrm{SE}}$")
-    (marker,) = left.plot([], [], "ko", label="CV error at the slider's λ")
-    left.set(xlim=(lams[0], lams[-1]), ylim=(0, TOP), xlabel="λ (log scale)",
-             ylabel=f"validation MSE (clipped at {TOP:g})")
-    _plain_ticks(left.xaxis, LAM_TICKS, decade_label)
-    _plain_ticks(left.yaxis, np.linspace(0.0, TOP, 7), "{:.1f}")
-    legend = left.legend(fontsize=9, loc="upper right", frameon=True, framealpha=0.85,
-                         facecolor="white", edgecolor="none")
+    ax.set_xscale("log")
+    folds = ax.add_collection(LineCollection([], colors="0.8", linewidths=0.7,
+                                             label="single folds"))
+    band = ax.add_patch(Polygon(np.zeros((1, 2)), alpha=0.25, label="mean ± 1 SE"))
+    (mean_line,) = ax.plot(lams, lams * 0, label="K-fold CV error")
+    (min_line,) = ax.plot([1, 1], [0, TOP], color="C2", linestyle="--", label=r"$\lambda_{\min}$")
+    (one_se_line,) = ax.plot([1, 1], [0, TOP], color="C3", linestyle=":",
+                             label=r"$\lambda_{1\mathrm{SE}}$")
+    (marker,) = ax.plot([], [], "ko", label="CV error at the slider's λ")
+    ax.set(xlim=(lams[0], lams[-1]), ylim=CV_PANEL["ylim"], xlabel=CV_PANEL["xlabel"],
+           ylabel=CV_PANEL["ylabel"])
+    _plain_ticks(ax.xaxis, CV_PANEL["xticks"], decade_label)
+    _plain_ticks(ax.yaxis, CV_PANEL["yticks"], "{:.1f}")
+    legend = ax.legend(fontsize=LAYOUT.font, **CV_PANEL["legend"])  # below the axes
     # a plain text, not ax.title: the title's automatic placement looks at the (later hidden) axes
-    title = left.text(0.5, 1.02, "", transform=left.transAxes, ha="center", va="bottom",
-                      fontsize=right.title.get_fontsize())
-    right.scatter(problem.x, problem.y, s=12, color="0.35", label="data")
-    right.plot(problem.x_grid, np.polynomial.polynomial.polyval(problem.x_grid, COEFS),
-               color="0.5", linestyle="--", label="truth")
-    (fit_line,) = right.plot(problem.x_grid, problem.x_grid * 0, label="fit at the slider's λ")
-    (fit_1se_line,) = right.plot(problem.x_grid, problem.x_grid * 0, color="C3", linewidth=1.0,
-                                 label=r"fit at $\lambda_{1\mathrm{SE}}$")
-    right.set(xlim=(-1.05, 1.05), ylim=(-2.5, 2.5), xlabel="x", ylabel="y",
-              title=f"Degree-{problem.degree} ridge fit on all {problem.x.size} points")
-    _plain_ticks(right.xaxis, [-1.0, -0.5, 0.0, 0.5, 1.0])
-    _plain_ticks(right.yaxis, [-2.0, -1.0, 0.0, 1.0, 2.0])
-    right.legend(fontsize=9, loc="lower left")
-    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.9, wspace=0.22)
-    moving = [folds, band, mean_line, min_line, one_se_line, marker, title, legend,
-              fit_line, fit_1se_line]
+    title = ax.text(0.5, 1.02, "", transform=ax.transAxes, ha="center", va="bottom",
+                    fontsize=LAYOUT.title)
+    return [folds, band, mean_line, min_line, one_se_line, marker, title, legend]
+
+
+def _fit_panel(ax, problem):
+    """Data, truth and the two fits; returns the two fitted curves (they move)."""
+    ax.scatter(problem.x, problem.y, s=12, color="0.35", label="data")
+    ax.plot(problem.x_grid, np.polynomial.polynomial.polyval(problem.x_grid, COEFS),
+            color="0.5", linestyle="--", label="truth")
+    (fit_line,) = ax.plot(problem.x_grid, problem.x_grid * 0, label="fit at the slider's λ")
+    (fit_1se_line,) = ax.plot(problem.x_grid, problem.x_grid * 0, color="C3", linewidth=1.0,
+                              label=r"fit at $\lambda_{1\mathrm{SE}}$")
+    ax.set(xlim=FIT_PANEL["xlim"], ylim=FIT_PANEL["ylim"], xlabel=FIT_PANEL["xlabel"],
+           ylabel=FIT_PANEL["ylabel"])
+    ax.set_title(f"Degree-{problem.degree} ridge fit on all {problem.x.size} points",
+                 fontsize=LAYOUT.title)
+    _plain_ticks(ax.xaxis, FIT_PANEL["xticks"])
+    _plain_ticks(ax.yaxis, FIT_PANEL["yticks"])
+    ax.legend(fontsize=LAYOUT.font, **FIT_PANEL["legend"])
+    return [fit_line, fit_1se_line]
+
+
+def _show_view(moving, view, n_folds, lams):
+    """Move the artists of both panels to one view (curves clipped at TOP)."""
+    folds, band, mean_line, min_line, one_se_line, marker, title, _, fit_line, fit_1se = moving
+    curve, lam = view["curve"], view["lam"]
+    folds.set_segments([np.column_stack([lams, np.minimum(f, TOP)]) for f in curve.fold_mse])
+    band.set_xy(_band(lams, curve.mean - curve.se, curve.mean + curve.se))
+    mean_line.set_ydata(np.minimum(curve.mean, TOP))
+    min_line.set_xdata([curve.lam_min, curve.lam_min])
+    one_se_line.set_xdata([curve.lam_1se, curve.lam_1se])
+    marker.set_data([lam], [min(view["cv_at_lam"], TOP)])
+    title.set_text(f"K = {n_folds}: $\\lambda_{{\\min}}$ = {curve.lam_min:.3g}, "
+                   f"$\\lambda_{{1\\mathrm{{SE}}}}$ = {curve.lam_1se:.3g}, λ = {lam:.3g}")
+    fit_line.set_ydata(view["y_fit"])
+    fit_1se.set_ydata(view["y_fit_1se"])
+
+
+def _build_cv_explorer(fig, problem, n_folds, log10_lam, freeze=False):
+    """Draw both panels once and return update(n_folds, log10_lam), which moves artists only.
+
+    Layout, limits and ticks come from LAYOUT, CV_PANEL and FIT_PANEL. The error axis is
+    linear from 0 to TOP for every K; values above TOP (single folds, or the 2-fold curve at
+    small lam) are drawn on the top edge, as the axis label says. Grey lines are the single
+    folds. With freeze=True the parts that never move are rendered once into a background
+    image. Views are memoized by (n_folds, log10_lam).
+    """
+    views = {}
+    apply_layout(fig, LAYOUT)
+    left, right = fig.subplots(1, 2)
+    moving = _cv_panel(left, problem.lams) + _fit_panel(right, problem)
     if freeze:  # draw the static parts once, as a background image (the widget's fast path)
         freeze_background(fig, moving)
 
     def update(n_folds, log10_lam):
-        view = view_of(n_folds, log10_lam)
-        curve, lam = view["curve"], view["lam"]
-        folds.set_segments([np.column_stack([lams, np.minimum(f, TOP)])
-                            for f in curve.fold_mse])
-        band.set_xy(_band(lams, curve.mean - curve.se, curve.mean + curve.se))
-        mean_line.set_ydata(np.minimum(curve.mean, TOP))
-        min_line.set_xdata([curve.lam_min, curve.lam_min])
-        one_se_line.set_xdata([curve.lam_1se, curve.lam_1se])
-        marker.set_data([lam], [min(view["cv_at_lam"], TOP)])
-        title.set_text(f"K = {n_folds}: $\\lambda_{{\\min}}$ = {curve.lam_min:.3g}, "
-                       f"$\\lambda_{{1\\mathrm{{SE}}}}$ = {curve.lam_1se:.3g}, "
-                       f"λ = {lam:.3g}")
-        fit_line.set_ydata(view["y_fit"])
-        fit_1se_line.set_ydata(view["y_fit_1se"])
+        key = (int(n_folds), float(log10_lam))
+        if key not in views:
+            views[key] = cv_explorer_update(problem, *key)
+        _show_view(moving, views[key], n_folds, problem.lams)
 
     update(n_folds, log10_lam)
     return update
 
 
 def draw_cv_explorer(fig, problem, n_folds, log10_lam):
-    """Left: the validation curve (mean, +-1 SE band, each fold faintly). Right: the fits."""
+    """Left: the validation curve (mean, +-1 SE band, each fold faintly). Right: the fits.
+
+    A top-level figure is resized to ``LAYOUT.figsize`` (10.4 in x 4.4 in: projector-ready).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure or SubFigure, empty
+    problem : CVExplorerProblem
+    n_folds : int, 2 <= n_folds <= m
+    log10_lam : float
+        The fit panel shows lam = 10**log10_lam.
+
+    Returns
+    -------
+    fig : the figure drawn on, with two Axes (validation curve, fits)
+    """
     _as_problem(problem)
     _build_cv_explorer(fig, problem, n_folds, log10_lam)
     return fig
@@ -193,6 +251,16 @@ def cv_explorer(problem=None):
     """Sliders for the number of folds and log10 lam over the panels of `draw_cv_explorer`.
 
     The figure is built once; a move updates the artists in place (views are memoized).
+
+    Parameters
+    ----------
+    problem : CVExplorerProblem, optional
+        Default: ``make_cv_explorer_problem(0)``.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The two sliders above the figure.
     """
     import ipywidgets as widgets  # deferred: only the explorer needs a widget front end
 
@@ -210,4 +278,4 @@ def cv_explorer(problem=None):
         return _build_cv_explorer(fig, problem, controls["n_folds"].value,
                                   controls["log10_lam"].value, freeze=True)
 
-    return artist_explorer(setup, controls, figsize=(9.5, 3.6))
+    return artist_explorer(setup, controls, figsize=LAYOUT.figsize)

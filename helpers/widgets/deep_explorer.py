@@ -24,7 +24,7 @@ from .._validation import as_array, as_int, as_lam, as_positive, as_vector
 from ..linear.losses import mse
 from ..nn import MLP, SGD, Adam, AdamW, decay_from_lam, train_mlp
 from ..nn.optimizers import _as_names
-from .core import artist_explorer, freeze_background
+from .core import Layout, apply_layout, artist_explorer, freeze_background
 
 __all__ = ["DEEP_OPTIMIZERS", "DeepGrid", "precompute_deep_grid", "deep_explorer_update",
            "setup_deep_explorer", "draw_deep_explorer", "deep_explorer"]
@@ -169,9 +169,17 @@ def _as_hidden(hidden):
 def deep_explorer_update(grid, lam, optimizer):
     """Look up the precomputed result for (lam, optimizer): no training happens here.
 
+    Parameters
+    ----------
+    grid : DeepGrid
+    lam : float, one of grid.lams
+    optimizer : str, one of grid.optimizers
+
     Returns
     -------
-    dict with 'curve' (k,), 'train_mse', 'val_mse' (floats) and 'weight_norms' (n_layers,)
+    dict
+        curve : ndarray of shape (k,), the learned function on grid.x_grid; train_mse,
+        val_mse : float; weight_norms : ndarray of shape (n_layers,).
     """
     _check_grid(grid)
     if optimizer not in grid.optimizers:
@@ -195,45 +203,79 @@ def _check_grid(grid):
                         f"got {type(grid).__name__}")
 
 
-def setup_deep_explorer(fig, grid, freeze=False):
-    """Build the explorer's artists on `fig` once; return update(lam, optimizer).
+# The figure as data: size, margins and fonts, then each panel's labels and limits.
+LAYOUT = Layout(figsize=(10.4, 4.0), font=11.0, title=12.0,
+                margins={"left": 0.065, "right": 0.985, "bottom": 0.14, "top": 0.9,
+                         "wspace": 0.22})
+FIT_PANEL = {"width": 2, "xlabel": "x", "ylabel": "y", "y_pad": 0.5, "legend": "lower right",
+             "n_ticks": 5}
+NORM_PANEL = {"width": 1, "xlabel": "weight matrix", "ylabel": r"Frobenius norm $\|W_l\|_F$",
+              "headroom": 1.7, "legend": "upper left", "n_ticks": 5, "faded": 0.35}
 
-    Left: data and the learned function; right: ||W_l||_F of each layer for every optimizer
-    (the selected optimizer drawn opaque). update only changes the curve, the bar heights and
-    alphas, and the titles; axis limits and margins are fixed here.
 
-    With ``freeze=True`` (for a live explorer on a `matplotlib.figure.Figure`) everything that
-    never changes (axes, ticks, labels, legends, data points) is rendered once into a background
-    image, so a move redraws only the curve, the bars and the titles.
-    """
-    _check_grid(grid)
-    ax_fit, ax_norm = fig.subplots(1, 2, gridspec_kw={"width_ratios": [2, 1]})
-    ax_fit.scatter(grid.x_val, grid.y_val, s=6, color="0.75", label="validation")
-    ax_fit.scatter(grid.x_train, grid.y_train, s=16, color="0.2", label="training", zorder=3)
-    (line,) = ax_fit.plot(grid.x_grid, grid.curves[0, 0], color="C1", label="network")
-    ax_fit.set(xlabel="x", ylabel="y", xlim=(grid.x_grid[0], grid.x_grid[-1]),
-               ylim=(grid.y_val.min() - 0.5, grid.y_val.max() + 0.5))
-    ax_fit.legend(loc="lower right", fontsize=8)  # small: four entries in a crowded panel
+def _fit_panel(ax, grid):
+    """Validation and training points and the learned function; returns the curve."""
+    ax.scatter(grid.x_val, grid.y_val, s=6, color="0.75", label="validation")
+    ax.scatter(grid.x_train, grid.y_train, s=16, color="0.2", label="training", zorder=3)
+    (line,) = ax.plot(grid.x_grid, grid.curves[0, 0], color="C1", label="network")
+    ax.set(xlabel=FIT_PANEL["xlabel"], ylabel=FIT_PANEL["ylabel"],
+           xlim=(grid.x_grid[0], grid.x_grid[-1]),
+           ylim=(grid.y_val.min() - FIT_PANEL["y_pad"], grid.y_val.max() + FIT_PANEL["y_pad"]))
+    ax.legend(loc=FIT_PANEL["legend"], fontsize=LAYOUT.font)
+    ax.xaxis.set_major_locator(MaxNLocator(FIT_PANEL["n_ticks"]))
+    ax.yaxis.set_major_locator(MaxNLocator(FIT_PANEL["n_ticks"]))
+    return line
+
+
+def _norm_panel(ax, grid):
+    """Grouped bars of ||W_l||_F, one colour per optimizer; returns {optimizer: bars}."""
     n_layers = grid.weight_norms.shape[-1]
     width = 0.8 / len(grid.optimizers)
     bars = {}
     for k, name in enumerate(grid.optimizers):
         offset = (k - (len(grid.optimizers) - 1) / 2) * width
-        bars[name] = ax_norm.bar(np.arange(n_layers) + offset, np.zeros(n_layers), width,
-                                 label=name, color=f"C{k}")
-    ax_norm.set_xticks(np.arange(n_layers), [f"$W_{layer + 1}$" for layer in range(n_layers)])
-    # Mathtext labels are static: with freeze=True they are rendered once into the background
-    # image, so they cost nothing per move. Few ticks: text is most of the drawing time.
-    ax_norm.set(xlabel="weight matrix", ylabel=r"Frobenius norm $\|W_l\|_F$",
-                ylim=(0, 1.35 * grid.weight_norms.max()))
-    for ax in (ax_fit, ax_norm):
-        ax.yaxis.set_major_locator(MaxNLocator(5))
-    ax_fit.xaxis.set_major_locator(MaxNLocator(5))
-    ax_norm.legend(fontsize=8, loc="upper left")
-    # Fixed margins once, instead of tight_layout on every move.
-    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.9, wspace=0.25)
+        bars[name] = ax.bar(np.arange(n_layers) + offset, np.zeros(n_layers), width, label=name,
+                            color=f"C{k}")
+    # Mathtext labels are static: with freeze=True they are rendered once into the background.
+    ax.set_xticks(np.arange(n_layers), [f"$W_{layer + 1}$" for layer in range(n_layers)])
+    ax.set(xlabel=NORM_PANEL["xlabel"], ylabel=NORM_PANEL["ylabel"],
+           ylim=(0, NORM_PANEL["headroom"] * grid.weight_norms.max()))
+    ax.yaxis.set_major_locator(MaxNLocator(NORM_PANEL["n_ticks"]))
+    ax.legend(fontsize=LAYOUT.font, loc=NORM_PANEL["legend"])
+    return bars
+
+
+def setup_deep_explorer(fig, grid, freeze=False):
+    """Build the explorer's artists on `fig` once; return update(lam, optimizer).
+
+    Left: data and the learned function; right: ||W_l||_F of each layer for every optimizer
+    (the selected optimizer drawn opaque). update only changes the curve, the bar heights and
+    alphas, and the titles; size, margins and limits come from LAYOUT, FIT_PANEL, NORM_PANEL
+    (a top-level figure is resized to ``LAYOUT.figsize``).
+
+    With ``freeze=True`` (for a live explorer on a `matplotlib.figure.Figure`) everything that
+    never changes (axes, ticks, labels, legends, data points) is rendered once into a background
+    image, so a move redraws only the curve, the bars and the titles.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure or SubFigure, empty
+    grid : DeepGrid
+    freeze : bool
+        Render the static parts once (live explorers only).
+
+    Returns
+    -------
+    update : callable
+        update(lam, optimizer) shows one precomputed result; lam must be one of grid.lams.
+    """
+    _check_grid(grid)
+    apply_layout(fig, LAYOUT)
+    ax_fit, ax_norm = fig.subplots(1, 2, gridspec_kw={
+        "width_ratios": [FIT_PANEL["width"], NORM_PANEL["width"]]})
+    line, bars = _fit_panel(ax_fit, grid), _norm_panel(ax_norm, grid)
     for ax in (ax_fit, ax_norm):  # a fixed title height skips matplotlib's per-draw placement
-        ax.set_title(" ", fontsize=9, y=1.01)
+        ax.set_title(" ", fontsize=LAYOUT.title, y=1.01)
 
     def update(lam, optimizer):
         result = deep_explorer_update(grid, lam, optimizer)
@@ -244,7 +286,7 @@ def setup_deep_explorer(fig, grid, freeze=False):
         for i, name in enumerate(grid.optimizers):
             for patch, height in zip(bars[name], grid.weight_norms[i, j]):
                 patch.set_height(height)
-                patch.set_alpha(1.0 if name == optimizer else 0.35)
+                patch.set_alpha(1.0 if name == optimizer else NORM_PANEL["faded"])
         ax_norm.title.set_text(f"weight norms at λ = {lam:g}")
 
     if freeze:
@@ -254,15 +296,39 @@ def setup_deep_explorer(fig, grid, freeze=False):
 
 
 def draw_deep_explorer(fig, grid, lam, optimizer):
-    """The explorer's picture for one (lam, optimizer), drawn on `fig` (a static figure)."""
+    """The explorer's picture for one (lam, optimizer), drawn on `fig` (a static figure).
+
+    A top-level figure is resized to ``LAYOUT.figsize`` (10.4 in x 4.0 in: projector-ready);
+    show several settings as several figures, one row each.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure or SubFigure, empty
+    grid : DeepGrid
+    lam : float, one of grid.lams
+    optimizer : str, one of grid.optimizers
+
+    Returns
+    -------
+    fig : the figure drawn on, with two Axes (learned function, weight norms)
+    """
     setup_deep_explorer(fig, grid)(lam, optimizer)
     return fig
 
 
 def deep_explorer(grid):
-    """A lam slider (over grid.lams) and an optimizer menu; artists built once, then updated."""
-    import ipywidgets as widgets
+    """A lam slider (over grid.lams) and an optimizer menu; artists built once, then updated.
 
+    Parameters
+    ----------
+    grid : DeepGrid
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider and the menu above the figure.
+    """
+    import ipywidgets as widgets
 
     _check_grid(grid)
     controls = {
@@ -272,4 +338,4 @@ def deep_explorer(grid):
                                       description="optimizer"),
     }
     return artist_explorer(lambda fig: setup_deep_explorer(fig, grid, freeze=True), controls,
-                           figsize=(9.0, 3.4), ncols=2)
+                           figsize=LAYOUT.figsize, ncols=2)

@@ -16,7 +16,14 @@ from .._validation import as_array, as_float, as_int, as_lam, as_rng
 from ..data import make_poly_data, train_val_test_split
 from ..linear.losses import mse
 from ..linear.polynomial import fit_poly_ridge, lam_sweep
-from .core import _plain_ticks, artist_explorer, decade_label, freeze_background
+from .core import (
+    Layout,
+    _plain_ticks,
+    apply_layout,
+    artist_explorer,
+    decade_label,
+    freeze_background,
+)
 
 __all__ = ["LambdaFitProblem", "make_lambda_fit_problem", "lambda_fit_update", "draw_lambda_fit",
            "lambda_fit_explorer"]
@@ -57,8 +64,11 @@ def make_lambda_fit_problem(rng, m=40, degree=9, noise=0.3, lams=None):
     ----------
     rng : numpy Generator or int seed
     m : int >= 10
+        Number of samples before the split.
     degree : int >= 1
+        Degree of the polynomial model.
     noise : float >= 0
+        Standard deviation of the noise on y.
     lams : ndarray of shape (k,), optional
         Grid of lam > 0; np.logspace(-4, 3, 36) by default.
 
@@ -95,8 +105,9 @@ def lambda_fit_update(problem, lam):
 
     Returns
     -------
-    dict with keys y_grid (ndarray (200,)), w (ndarray (degree,)), b (float),
-    train_mse (float), val_mse (float), lam (float).
+    dict
+        y_grid : ndarray of shape (200,), the fit on problem.x_grid; w : ndarray of shape
+        (degree,); b : float; train_mse, val_mse : float; lam : float.
     """
     _as_problem(problem)
     lam = as_lam(lam)
@@ -118,51 +129,76 @@ def _decades(lo, hi):
     return 10.0 ** np.arange(np.ceil(np.log10(lo) - 1e-9), np.floor(np.log10(hi) + 1e-9) + 1)
 
 
+# The figure as data: its size and margins, then each panel's fixed limits, labels and ticks.
+LAYOUT = Layout(figsize=(10.4, 3.4), font=11.0, title=12.0,
+                margins={"left": 0.06, "right": 0.985, "bottom": 0.17, "top": 0.88,
+                         "wspace": 0.36})
+FIT_PANEL = {"xlim": (-1.05, 1.05), "ylim": (-2.5, 2.5), "xlabel": "x", "ylabel": "y",
+             "xticks": (-1.0, 0.0, 1.0), "yticks": (-2.0, 0.0, 2.0), "legend": "lower left"}
+COEF_PANEL = {"xlabel": "power of x", "ylabel": "coefficient (symlog)", "title": "Coefficients",
+              "linthresh": 1e-2, "legend": None}
+ERROR_PANEL = {"xlabel": "λ (log scale)", "ylabel": "MSE (log scale)", "legend": "upper left"}
+
+
+def _fit_panel(ax, problem):
+    """Data points and the fitted curve; returns the curve (moved on every update)."""
+    # markers drawn as Line2D (one fast marker pass) rather than scatter collections
+    ax.plot(problem.x_train, problem.y_train, "o", markersize=3.7, color="0.3", label="train")
+    ax.plot(problem.x_val, problem.y_val, "x", markersize=4.5, color="C1", label="validation")
+    (fit_line,) = ax.plot(problem.x_grid, 0 * problem.x_grid, color="C0", label="fit")
+    ax.set(xlim=FIT_PANEL["xlim"], ylim=FIT_PANEL["ylim"], xlabel=FIT_PANEL["xlabel"],
+           ylabel=FIT_PANEL["ylabel"])
+    _plain_ticks(ax.xaxis, FIT_PANEL["xticks"])
+    _plain_ticks(ax.yaxis, FIT_PANEL["yticks"])
+    ax.legend(loc=FIT_PANEL["legend"], fontsize=LAYOUT.font)
+    return fit_line
+
+
+def _coef_panel(ax, problem):
+    """Coefficient bars on a fixed symmetric-log axis; returns the bars (heights move)."""
+    powers = np.arange(1, problem.degree + 1)
+    bars = ax.bar(powers, np.zeros(problem.degree), color="C2")
+    ax.axhline(0, color="black", linewidth=0.8)
+    limit = _coef_limit(problem)
+    ax.set_yscale("symlog", linthresh=COEF_PANEL["linthresh"])
+    ax.set(xlabel=COEF_PANEL["xlabel"], ylabel=COEF_PANEL["ylabel"], title=COEF_PANEL["title"],
+           xlim=(0.4, problem.degree + 0.6), ylim=(-limit, limit))
+    _plain_ticks(ax.xaxis, powers[::2] if problem.degree > 5 else powers)
+    positive = 10.0 ** np.arange(-2, np.floor(np.log10(limit)) + 1)[::-1][::2][::-1]
+    _plain_ticks(ax.yaxis, np.concatenate([-positive[::-1], [0.0], positive]))
+    return bars
+
+
+def _error_panel(ax, problem):
+    """Both error curves against λ with a tick at every decade; returns the marker pair."""
+    ax.loglog(problem.lams, problem.train_mse, color="C0", label="train")
+    ax.loglog(problem.lams, problem.val_mse, color="C1", linestyle="--", label="validation")
+    errors = np.concatenate([problem.train_mse, problem.val_mse])
+    ax.set(xlim=(problem.lams[0], problem.lams[-1]),
+           ylim=(0.8 * errors.min(), 1.25 * errors.max()), xlabel=ERROR_PANEL["xlabel"],
+           ylabel=ERROR_PANEL["ylabel"])
+    _plain_ticks(ax.xaxis, _decades(problem.lams[0], problem.lams[-1]), decade_label)
+    err_ticks = _decades(*ax.get_ylim())
+    if err_ticks.size < 2:  # less than a decade of error: ticks at round values inside it
+        err_ticks = np.unique(np.round(np.geomspace(*ax.get_ylim(), 4), 2))
+    _plain_ticks(ax.yaxis, err_ticks)
+    (markers,) = ax.plot([], [], "ko", markersize=5, label="at the current λ")
+    ax.legend(loc=ERROR_PANEL["legend"], fontsize=LAYOUT.font)
+    return markers
+
+
 def _build_lambda_fit(fig, problem, lam, freeze=False):
     """Draw the three panels for one lam and return update(lam), which moves the artists only.
 
-    The axis limits are fixed here (the coefficient axis on a symmetric-log scale, so that bars
-    from about 10 down to 0.01 stay readable with one fixed scale); update changes the fitted
-    curve, the bar heights, the two markers and the titles.
+    The layout and each panel's limits come from LAYOUT and the *_PANEL dicts; update changes
+    the fitted curve, the bar heights, the two markers and the titles.
     """
-    state = lambda_fit_update(problem, lam)
+    apply_layout(fig, LAYOUT)
     ax_fit, ax_w, ax_err = fig.subplots(1, 3)
-    # markers drawn as Line2D (one fast marker pass) rather than scatter collections
-    ax_fit.plot(problem.x_train, problem.y_train, "o", markersize=3.7, color="0.3", label="train")
-    ax_fit.plot(problem.x_val, problem.y_val, "x", markersize=4.5, color="C1",
-                label="validation")
-    (fit_line,) = ax_fit.plot(problem.x_grid, state["y_grid"], color="C0", label="fit")
-    ax_fit.set(xlim=(-1.05, 1.05), ylim=(-2.5, 2.5), xlabel="x", ylabel="y")
-    _plain_ticks(ax_fit.xaxis, [-1.0, 0.0, 1.0])
-    _plain_ticks(ax_fit.yaxis, [-2.0, 0.0, 2.0])
-    ax_fit.legend(loc="lower left")
-    powers = np.arange(1, problem.degree + 1)
-    bars = ax_w.bar(powers, state["w"], color="C2")
-    ax_w.axhline(0, color="black", linewidth=0.8)
-    limit = _coef_limit(problem)
-    ax_w.set_yscale("symlog", linthresh=1e-2)
-    ax_w.set(xlabel="power of x", ylabel="coefficient (symlog scale)", title="Coefficients",
-             xlim=(0.4, problem.degree + 0.6), ylim=(-limit, limit))
-    _plain_ticks(ax_w.xaxis, powers[::2] if problem.degree > 5 else powers)
-    positive = 10.0 ** np.arange(-2, np.floor(np.log10(limit)) + 1)[::-1][::2][::-1]
-    _plain_ticks(ax_w.yaxis, np.concatenate([-positive[::-1], [0.0], positive]))
-    ax_err.loglog(problem.lams, problem.train_mse, color="C0", label="train")
-    ax_err.loglog(problem.lams, problem.val_mse, color="C1", linestyle="--", label="validation")
-    errors = np.concatenate([problem.train_mse, problem.val_mse])
-    ax_err.set(xlim=(problem.lams[0], problem.lams[-1]),
-               ylim=(0.8 * errors.min(), 1.25 * errors.max()), xlabel="λ (log scale)",
-               ylabel="MSE (log scale)")
-    # a tick at every decade of λ, labelled 10⁻⁴ ... 10³: the ticks cover the whole axis
-    _plain_ticks(ax_err.xaxis, _decades(problem.lams[0], problem.lams[-1]), decade_label)
-    err_ticks = _decades(*ax_err.get_ylim())
-    if err_ticks.size < 2:  # less than a decade of error: ticks at round values inside it
-        err_ticks = np.unique(np.round(np.geomspace(*ax_err.get_ylim(), 4), 2))
-    _plain_ticks(ax_err.yaxis, err_ticks)
-    (markers,) = ax_err.plot([], [], "ko", markersize=5, label="at the current λ")
-    ax_err.legend(loc="upper left", fontsize="small")
+    fit_line, bars, markers = _fit_panel(ax_fit, problem), _coef_panel(ax_w, problem), \
+        _error_panel(ax_err, problem)
     for ax in (ax_fit, ax_w, ax_err):
         ax.grid(False)  # fewer artists to draw on every slider move
-    fig.subplots_adjust(left=0.06, right=0.98, bottom=0.16, top=0.88, wspace=0.32)
 
     def update(lam):
         state = lambda_fit_update(problem, lam)
@@ -171,9 +207,9 @@ def _build_lambda_fit(fig, problem, lam, freeze=False):
             bar.set_height(height)
         shown = max(lam, problem.lams[0])
         markers.set_data([shown, shown], [state["train_mse"], state["val_mse"]])
-        ax_err.set_title(f"train {state['train_mse']:.3f}, "
-                         f"validation {state['val_mse']:.3f}")
-        ax_fit.set_title(f"Degree-{problem.degree} fit, λ = {lam:.3g}")
+        ax_err.set_title(f"train {state['train_mse']:.3f}, validation {state['val_mse']:.3f}",
+                         fontsize=LAYOUT.title)
+        ax_fit.set_title(f"Degree-{problem.degree} fit, λ = {lam:.3g}", fontsize=LAYOUT.title)
 
     update(lam)
     if freeze:  # the live explorer: static parts drawn once, pasted back on every move
@@ -182,7 +218,21 @@ def _build_lambda_fit(fig, problem, lam, freeze=False):
 
 
 def draw_lambda_fit(fig, problem, lam):
-    """Three panels for one lam: the fit, the coefficient bars, the error curves with a marker."""
+    """Three panels for one lam: the fit, the coefficient bars, the error curves with a marker.
+
+    A top-level figure is resized to ``LAYOUT.figsize`` (10.4 in x 3.4 in: projector-ready).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure or SubFigure, empty
+    problem : LambdaFitProblem
+    lam : float >= 0
+
+    Returns
+    -------
+    fig : the figure drawn on, with three Axes (fit, coefficients, errors)
+    """
+    _as_problem(problem)
     _build_lambda_fit(fig, problem, lam)
     return fig
 
@@ -191,6 +241,16 @@ def lambda_fit_explorer(problem):
     """A slider labelled log₁₀ λ over the panels of `draw_lambda_fit` (display the returned box).
 
     The figure is built once; a move refits one lam and updates the artists in place.
+
+    Parameters
+    ----------
+    problem : LambdaFitProblem
+        The slider spans log10 of problem.lams[0] .. problem.lams[-1].
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider above the figure.
     """
     _as_problem(problem)
     import ipywidgets as widgets
@@ -202,4 +262,4 @@ def lambda_fit_explorer(problem):
         update = _build_lambda_fit(fig, problem, 10.0**slider.value, freeze=True)
         return lambda log10_lam: update(10.0**log10_lam)
 
-    return artist_explorer(setup, {"log10_lam": slider}, figsize=(10.5, 3.2))
+    return artist_explorer(setup, {"log10_lam": slider}, figsize=LAYOUT.figsize)

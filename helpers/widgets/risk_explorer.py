@@ -13,7 +13,7 @@ from matplotlib.ticker import NullLocator
 
 from .._validation import as_array, as_float, as_int, as_positive
 from ..studies.high_dim import hmrt_ridge_risk
-from .core import artist_explorer, freeze_background
+from .core import Layout, apply_layout, artist_explorer, freeze_background
 
 __all__ = ["RiskGrid", "risk_grid", "RiskView", "risk_explorer_update", "plot_risk_panels",
            "setup_risk_explorer", "draw_risk_explorer", "risk_explorer"]
@@ -168,17 +168,19 @@ def plot_risk_panels(grid, gamma, lam, axes=None):
     gamma, lam : float
         Snapped to the grid as in `risk_explorer_update` (its ``.text`` describes the view).
     axes : sequence of two matplotlib Axes, optional
-        A new figure with two panels side by side when None.
+        A new figure of ``LAYOUT.figsize`` (10.4 in x 4.2 in) with two panels side by side
+        when None. Give one row per figure to keep the text legible on a slide.
 
     Returns
     -------
-    axes : the two Axes drawn on
+    axes : list of the two Axes drawn on
     """
     risk_explorer_update(grid, gamma, lam)  # checks the arguments before anything is drawn
     if axes is None:
         import matplotlib.pyplot as plt
 
-        _, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+        fig, axes = plt.subplots(1, 2, figsize=LAYOUT.figsize)
+        fig.subplots_adjust(**LAYOUT.margins)
     axes = _two_axes(axes)
     _risk_artists(axes, grid)[0](gamma, lam)
     return axes
@@ -198,49 +200,69 @@ def _two_axes(axes):
     return axes
 
 
+# The figure as data: size, margins and fonts, then each panel's limits, labels and ticks.
+LAYOUT = Layout(figsize=(10.4, 4.2), font=11.0, title=12.0,
+                margins={"left": 0.075, "right": 0.985, "bottom": 0.13, "top": 0.83,
+                         "wspace": 0.25})
+RISK_AXIS = {"ylim": (1e-2, 20), "yticks": (0.01, 0.1, 1, 10),
+             "ylabel": "excess test risk ‖w − w★‖²"}
+GAMMA_PANEL = {"xlabel": "γ = n/m (features per sample)", "legend": "upper right"}
+LAM_PANEL = {"xlabel": "λ (course convention)", "legend": "lower left",  # curves sit above 0.1
+             "decades": tuple(10.0 ** np.arange(-3, 6))}
+# Colours from the course cycle (helpers.plotting), so the course style decides them.
+COLORS = {"chosen": "C0", "best": "C1", "marker": "0.15", "reference": "0.6"}
+
+
+def _plain_log_axis(axis, ticks):
+    """Fixed plain-text ticks and no minor ticks: mathtext labels would dominate a move."""
+    axis.set_minor_locator(NullLocator())
+    axis.set_ticks(ticks, labels=[f"{v:g}" for v in ticks])
+
+
+def _gamma_panel(ax, grid):
+    """Risk against γ: static reference curves, and the moving curve, dot and line."""
+    if grid.lams[0] == 0:
+        ax.plot(grid.gammas, grid.risk[:, 0], color=COLORS["reference"], linestyle="--",
+                label="minimum norm (λ = 0)")
+    ax.plot(grid.gammas, grid.risk_opt, color=COLORS["best"], linestyle="-.",
+            label="best λ* at each γ")
+    (curve,) = ax.plot(grid.gammas, grid.risk[:, 0], color=COLORS["chosen"], label="chosen λ")
+    (dot,) = ax.plot([], [], "o", color=COLORS["marker"], label="chosen (γ, λ)")
+    vline = ax.axvline(grid.gammas[0], color=COLORS["marker"], linewidth=0.8)
+    ax.set(yscale="log", xlim=(0, grid.gammas[-1] * 1.02), ylim=RISK_AXIS["ylim"],
+           xlabel=GAMMA_PANEL["xlabel"], ylabel=RISK_AXIS["ylabel"])
+    _plain_log_axis(ax.yaxis, RISK_AXIS["yticks"])
+    ax.legend(loc=GAMMA_PANEL["legend"], fontsize=LAYOUT.font)
+    return curve, dot, vline, ax.set_title(" ", y=1.0, fontsize=LAYOUT.title)
+
+
+def _lam_panel(ax, lams_pos):
+    """Risk against λ > 0: the moving curve, the λ = 0 level, the best λ* and the dot."""
+    (curve,) = ax.plot(lams_pos, np.ones_like(lams_pos), color=COLORS["chosen"],
+                      label="ridge at this γ")
+    (zero,) = ax.plot(lams_pos[[0, -1]], [np.nan, np.nan], color=COLORS["reference"],
+                      linestyle="--", label="λ = 0 (minimum norm)")
+    vline = ax.axvline(lams_pos[0], color=COLORS["best"], linestyle="-.", linewidth=1.2,
+                       label="best λ* = nσ²/‖w★‖²")
+    (dot,) = ax.plot([], [], "o", color=COLORS["marker"], label="chosen λ")
+    ax.set(xscale="log", yscale="log", xlim=(lams_pos[0], lams_pos[-1]), ylim=RISK_AXIS["ylim"],
+           xlabel=LAM_PANEL["xlabel"], ylabel=RISK_AXIS["ylabel"])
+    _plain_log_axis(ax.yaxis, RISK_AXIS["yticks"])
+    _plain_log_axis(ax.xaxis, [v for v in LAM_PANEL["decades"]
+                               if lams_pos[0] <= v <= lams_pos[-1]])
+    ax.legend(loc=LAM_PANEL["legend"], fontsize=LAYOUT.font)
+    return curve, zero, vline, dot, ax.set_title(" ", y=1.0, fontsize=LAYOUT.title)
+
+
 def _risk_artists(axes, grid):
     """Build both panels once (fixed limits, static curves).
 
     Returns update(gamma, lam), which only moves artists (set_data, set_xdata, set_text) and
     returns the `RiskView`, and the list of the artists it moves.
     """
-    ax_g, ax_l = axes
-    # Colours from the course cycle (helpers.plotting), so the course style decides them.
-    chosen, best, marker = "C0", "C1", "0.15"
-    if grid.lams[0] == 0:
-        ax_g.plot(grid.gammas, grid.risk[:, 0], color="0.6", linestyle="--",
-                  label="minimum norm (λ = 0)")
-    ax_g.plot(grid.gammas, grid.risk_opt, color=best, linestyle="-.",
-              label="best λ* at each γ")
-    (curve_g,) = ax_g.plot(grid.gammas, grid.risk[:, 0], color=chosen, label="chosen λ")
-    (dot_g,) = ax_g.plot([], [], "o", color=marker, label="chosen (γ, λ)")
-    vline_g = ax_g.axvline(grid.gammas[0], color=marker, linewidth=0.8)
-    ax_g.set(yscale="log", xlim=(0, grid.gammas[-1] * 1.02), ylim=(1e-2, 20),
-             xlabel="γ = n/m (features per sample)", ylabel="excess test risk ‖w − w★‖²")
-    ax_g.legend(loc="upper right")
-
     positive = grid.lams > 0
-    lams_pos = grid.lams[positive]
-    (curve_l,) = ax_l.plot(lams_pos, grid.risk[0, positive], color=chosen,
-                           label="ridge at this γ")
-    (zero_l,) = ax_l.plot(lams_pos[[0, -1]], [np.nan, np.nan], color="0.6", linestyle="--",
-                          label="λ = 0 (minimum norm)")
-    vline_l = ax_l.axvline(lams_pos[0], color=best, linestyle="-.", linewidth=1.2,
-                           label="best λ* = nσ²/‖w★‖²")
-    (dot_l,) = ax_l.plot([], [], "o", color=marker, label="chosen λ")
-    ax_l.set(xscale="log", yscale="log", xlim=(lams_pos[0], lams_pos[-1]), ylim=(1e-2, 20),
-             xlabel="λ (course convention)", ylabel="excess test risk ‖w − w★‖²")
-    ax_l.legend(loc="lower left")  # the curves sit above 0.1 at small λ
-    # Fixed plain-text decades, no minor ticks, titles at a fixed height: every move redraws
-    # the axes, and mathtext tick labels or automatic title placement would dominate its cost.
-    for axis in (ax_g.yaxis, ax_l.xaxis, ax_l.yaxis):
-        axis.set_minor_locator(NullLocator())
-    decades = [0.01, 0.1, 1, 10]
-    for ax in axes:
-        ax.set_yticks(decades, labels=[f"{v:g}" for v in decades])
-    lam_decades = [v for v in 10.0 ** np.arange(-3, 6) if lams_pos[0] <= v <= lams_pos[-1]]
-    ax_l.set_xticks(lam_decades, labels=[f"{v:g}" for v in lam_decades])
-    title_g, title_l = ax_g.set_title(" ", y=1.0), ax_l.set_title(" ", y=1.0)
+    curve_g, dot_g, vline_g, title_g = _gamma_panel(axes[0], grid)
+    curve_l, zero_l, vline_l, dot_l, title_l = _lam_panel(axes[1], grid.lams[positive])
 
     def update(gamma, lam):
         view = risk_explorer_update(grid, gamma, lam)
@@ -268,16 +290,25 @@ def setup_risk_explorer(fig, grid):
     Everything that never changes (axes, ticks, labels, legends, the reference curves) is
     drawn once and kept as a background image; the axes then draw only the moving artists
     (the curves at the chosen values, markers, lines, titles) on top of it. The figure's
-    title holds `RiskView.text`. This is the explorer's setup function.
+    title holds `RiskView.text`. Size and margins come from LAYOUT (a top-level figure is
+    resized to ``LAYOUT.figsize``). This is the explorer's setup function.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure, empty
+    grid : RiskGrid
+
+    Returns
+    -------
+    update : callable
+        update(gamma, lam) moves the artists and returns the `RiskView`.
     """
     if not isinstance(grid, RiskGrid):
         raise TypeError(f"grid must be a RiskGrid (from risk_grid), got {type(grid).__name__}")
-    axes = fig.subplots(1, 2)
-    fig.subplots_adjust(left=0.07, right=0.98, bottom=0.14, top=0.84, wspace=0.25)
-    move, moving = _risk_artists(axes, grid)
-    title = fig.suptitle(" ", fontsize=9)
-    moving = [*moving, title]
-    freeze_background(fig, moving)
+    apply_layout(fig, LAYOUT)
+    move, moving = _risk_artists(fig.subplots(1, 2), grid)
+    title = fig.suptitle(" ", fontsize=LAYOUT.font)
+    freeze_background(fig, [*moving, title])
 
     def update(gamma, lam):
         view = move(gamma, lam)
@@ -288,7 +319,20 @@ def setup_risk_explorer(fig, grid):
 
 
 def draw_risk_explorer(fig, grid, gamma, lam):
-    """Draw both panels into an empty `fig` at one setting; return the `RiskView`."""
+    """Draw both panels into an empty `fig` at one setting; return the `RiskView`.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure, empty (resized to ``LAYOUT.figsize``)
+    grid : RiskGrid
+    gamma : float > 0
+    lam : float >= 0
+        Both snapped to the grid as in `risk_explorer_update`.
+
+    Returns
+    -------
+    RiskView
+    """
     return setup_risk_explorer(fig, grid)(gamma, lam)
 
 
@@ -297,6 +341,15 @@ def risk_explorer(grid):
 
     The panels are built once (`setup_risk_explorer`); a move looks the grid up and moves
     artists, so it costs one Agg draw and one PNG encoding.
+
+    Parameters
+    ----------
+    grid : RiskGrid
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The two sliders above the figure.
     """
     import ipywidgets as widgets
 
@@ -312,4 +365,4 @@ def risk_explorer(grid):
                                        continuous_update=True),
     }
     return artist_explorer(lambda fig: setup_risk_explorer(fig, grid), controls,
-                           figsize=(9, 3.4))
+                           figsize=LAYOUT.figsize)

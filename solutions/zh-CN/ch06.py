@@ -1,7 +1,7 @@
 # i18n-source: solutions/ch06.py sha=b6994f387722
 """笔记本 06（深度网络）练习的参考解答，附推理过程。
 
-记号：m 为训练样本数，lam 为课程约定下的惩罚强度（J = 数据损失的均值 +
+记号：m 为训练样本数，lam 为课程约定下的正则化常数 λ（J = 数据损失的均值 +
 lam/(2m) sum ||W||_F^2），lr 为学习率，weight_decay（wd）为解耦衰减系数，q = 1 - rate
 为暂退法的保留概率（PyTorch 的 nn.Dropout(p) 接收的是暂退概率 p = rate）。
 """
