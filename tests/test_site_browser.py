@@ -366,3 +366,16 @@ def test_audit_catches_missing_alt_text(broken_site, browser):
 def test_audit_catches_a_network_request(broken_site, browser):
     problems = audit(browser, broken_site["network"])
     assert any("blocked request" in p for p in problems), problems
+
+
+def test_audit_all_charges_each_problem_to_its_own_page(broken_site, browser):
+    """Pages audited side by side keep their problems apart."""
+    names = ("good", "network", "alt", "link", "tex_error")
+    report = browser.audit_all([broken_site[n] for n in names])
+    by_name = {n: report[Path(broken_site[n]).resolve()] for n in names}
+    assert by_name["good"] == [], by_name["good"]
+    assert any("blocked request" in p for p in by_name["network"]), by_name["network"]
+    assert not any("blocked request" in p for n in names if n != "network" for p in by_name[n])
+    assert sum("alt text" in p for p in by_name["alt"]) == 2, by_name["alt"]
+    assert any("broken link" in p for p in by_name["link"]), by_name["link"]
+    assert any("TeX error" in p for p in by_name["tex_error"]), by_name["tex_error"]

@@ -35,7 +35,19 @@ def ridge_line(X, y, lam, n_points=50):
 
 
 def draw_ridge_line(fig, X, y, lam):
-    """Draw the data and the ridge line for one λ into `fig`."""
+    """Draw the data and the ridge line for one λ into `fig`.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure or SubFigure, empty
+    X : ndarray of shape (m, 1)
+    y : ndarray of shape (m,)
+    lam : float >= 0
+
+    Returns
+    -------
+    ax : the Axes drawn on (the fitted line is ``ax.lines[0]``)
+    """
     x_grid, y_grid, w, b = ridge_line(X, y, lam)
     ax = fig.add_subplot()
     ax.scatter(X[:, 0], y, s=14, color="0.35", label="data", zorder=3)
@@ -51,6 +63,20 @@ def ridge_line_explorer(X, y, lam_max=200.0, lam=10.0):
     """A λ slider (0 to lam_max) on the ridge fit; returns the widget to display.
 
     The figure is `draw_ridge_line`'s, built once; a move only updates the line and the texts.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 1)
+    y : ndarray of shape (m,)
+    lam_max : float >= 0
+        The slider's upper end.
+    lam : float in [0, lam_max]
+        The slider's starting value.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider above the figure.
     """
     import ipywidgets as widgets
 

@@ -120,7 +120,15 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
 def verdict(state):
     """What a frame shows, by the criterion and by the distance left.
 
-    'η < 2/L: 0.2% of the distance to ŵ left after 30 steps' or 'η > 2/L: diverges'.
+    Parameters
+    ----------
+    state : dict
+        A state returned by `gd_path_update`.
+
+    Returns
+    -------
+    str
+        'η < 2/L: 0.2% of the distance to ŵ left after 30 steps' or 'η > 2/L: diverges'.
     """
     n_steps = len(state["path"]) - 1
     if state["diverging"]:
@@ -141,9 +149,18 @@ def _contours(ax, state):
 def draw_gd_path(state, ax=None, title=None):
     """Contours of J, the minimizer and the gradient-descent path of one `gd_path_update` state.
 
+    Parameters
+    ----------
+    state : dict
+        A state returned by `gd_path_update` (path of shape (T + 1, 2), grids W1, W2, J).
+    ax : matplotlib Axes, optional
+        A new figure when None.
+    title : str, optional
+        The panel title (default "Gradient descent on J(w)").
+
     Returns
     -------
-    ax
+    ax : the Axes drawn on (``ax.lines[0]`` the path, ``ax.lines[1]`` the minimizer)
     """
     if not isinstance(state, dict) or not {"path", "w_hat", "W1", "W2"} <= set(state):
         raise TypeError("state must be the dict returned by gd_path_update")
@@ -157,7 +174,7 @@ def draw_gd_path(state, ax=None, title=None):
     ax.set_xlim(state["W1"][0, 0], state["W1"][0, -1])
     ax.set_ylim(state["W2"][0, 0], state["W2"][-1, 0])
     ax.set(xlabel="$w_1$", ylabel="$w_2$", title=title or "Gradient descent on J(w)")
-    ax.legend(loc="lower left", fontsize=9)
+    ax.legend(loc="lower left", fontsize=11)
     return ax
 
 
@@ -198,6 +215,18 @@ def gd_path_explorer(X, y, n_steps=30):
     The axes, the plot window and the artists are built once. A move of the lr slider only
     recomputes the path (n_steps matrix-vector products); a move of the lam slider also
     replaces the contour lines.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+    y : ndarray of shape (m,)
+    n_steps : int >= 1
+        Gradient-descent steps drawn per frame.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The η and λ sliders above the figure.
     """
     import ipywidgets as widgets
 

@@ -18,21 +18,35 @@ from ..linear.geometry import (
     penalty_boundary,
 )
 from ..linear.ridge import ridge_closed_form
-from ..plotting import get_ax, plot_geometry
+from ..plotting import KIND_NAMES, get_ax, plot_geometry
 from .core import artist_explorer
 
 __all__ = ["geometry_update", "touching_contour", "plot_geometry_lam",
            "setup_geometry_explorer", "geometry_explorer", "geometry_title", "KIND_NAMES"]
 
-# Display names (figures write L1/L2, never l1/l2) and the colours of `plot_geometry`: the
-# region in the first colour of the course cycle, the touching contour and the solution in the
-# sixth (vermillion), so the static panels and the explorer look alike.
-KIND_NAMES = {"l2": "L2", "l1": "L1", "elastic": "elastic net"}
+# KIND_NAMES (figures write L1/L2, never l1/l2) is helpers.plotting's, re-exported here for the
+# notebooks. The colours are `plot_geometry`'s: the region in the first colour of the course
+# cycle, the touching contour and the solution in the sixth (vermillion), so the static panels
+# and the explorer look alike.
 _REGION, _TOUCH = "C0", "C5"
+_TITLE_PT, _LEGEND_PT = 11, 11  # projector-ready: at least 11 pt (helpers.plotting)
 
 
 def geometry_title(kind, lam, w, n_zero):
-    """'L1, λ = 10' over 'w = (0.80, 0.00), 1 weight exactly 0' (the two-line panel title)."""
+    """'L1, λ = 10' over 'w = (0.80, 0.00), 1 weight exactly 0' (the two-line panel title).
+
+    Parameters
+    ----------
+    kind : {'l2', 'l1', 'elastic'}
+    lam : float
+    w : ndarray of shape (2,)
+    n_zero : int
+        How many weights are exactly 0.
+
+    Returns
+    -------
+    str
+    """
     zeros = f"{n_zero} weight{'s' if n_zero != 1 else ''} exactly 0"
     return f"{KIND_NAMES.get(kind, kind)}, λ = {lam:.3g}\nw = ({w[0]:.2f}, {w[1]:.2f}), {zeros}"
 
@@ -97,16 +111,29 @@ def touching_contour(X, y, w, n_points=200):
 def plot_geometry_lam(X, y, lam, kind="l2", rho=0.5, ax=None, extent=None):
     """One panel of `plot_geometry` for the penalized solution at lam.
 
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+    y : ndarray of shape (m,)
+    lam : float >= 0
+    kind : {'l2', 'l1', 'elastic'}
+    rho : float in [0, 1]
+        The L1 share of the elastic net.
+    ax : matplotlib Axes, optional
+        A new figure when None.
+    extent : float, optional
+        Half-width of the plotted square (default: fits the least-squares point).
+
     Returns
     -------
-    ax
+    ax : the Axes drawn on
     """
     result = geometry_update(X, y, lam, kind, rho)
     ax = get_ax(ax)
     # a budget of 0 (all weights zero) is drawn as a vanishingly small region
     plot_geometry(X, y, result["w"], max(result["budget"], 1e-12), kind, rho, ax=ax,
                   extent=extent)
-    ax.set_title(geometry_title(kind, lam, result["w"], result["n_zero"]), fontsize=10)
+    ax.set_title(geometry_title(kind, lam, result["w"], result["n_zero"]), fontsize=_TITLE_PT)
     return ax
 
 
@@ -116,6 +143,23 @@ def setup_geometry_explorer(fig, X, y, rho=0.5, extent=None, n_grid=121):
     Static: loss contours, axes, the least-squares point, the legend. Moved by update: the
     region P(w) <= budget (polygon vertices), the contour through the solution (an ellipse),
     the solution point and the title. Results are cached per (lam, kind).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure, empty
+    X : ndarray of shape (m, 2)
+    y : ndarray of shape (m,)
+    rho : float in [0, 1]
+        The L1 share of the elastic net.
+    extent : float, optional
+        Half-width of the plotted square (default: fits the least-squares point).
+    n_grid : int
+        Grid points per axis of the loss contours.
+
+    Returns
+    -------
+    update : callable
+        update(lam, kind) moves the region, the touching contour, the solution and the title.
     """
     X, y = as_Xy(X, y)
     w_ols = ridge_closed_form(X, y, 0.0)[0]
@@ -137,7 +181,7 @@ def setup_geometry_explorer(fig, X, y, rho=0.5, extent=None, n_grid=121):
     ax.axvline(0, color="black", linewidth=0.6)
     ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="$w_1$", ylabel="$w_2$",
            aspect="equal")
-    ax.legend(loc="lower left", fontsize=9)
+    ax.legend(loc="lower left", fontsize=_LEGEND_PT)
     cache = {}
 
     def update(lam, kind):
@@ -149,7 +193,8 @@ def setup_geometry_explorer(fig, X, y, rho=0.5, extent=None, n_grid=121):
         region.set_xy(result["boundary"])
         touch.set_data(ellipse[:, 0], ellipse[:, 1])
         point.set_data(result["w"][:1], result["w"][1:])
-        ax.set_title(geometry_title(kind, key[0], result["w"], result["n_zero"]), fontsize=10)
+        ax.set_title(geometry_title(kind, key[0], result["w"], result["n_zero"]),
+                     fontsize=_TITLE_PT)
 
     return update
 
@@ -157,9 +202,17 @@ def setup_geometry_explorer(fig, X, y, rho=0.5, extent=None, n_grid=121):
 def geometry_explorer(X, y, rho=0.5):
     """A log-scale lam slider and an L1/L2/elastic-net choice over one geometry panel.
 
+    Parameters
+    ----------
+    X : ndarray of shape (m, 2)
+    y : ndarray of shape (m,)
+    rho : float in [0, 1]
+        The L1 share of the elastic net.
+
     Returns
     -------
     ipywidgets.VBox
+        The slider and the menu above the figure.
     """
     import ipywidgets as widgets
 

@@ -54,9 +54,18 @@ def lam_slider_options(lo_exp=-6, hi_exp=3, per_decade=2):
     A log slider alone cannot reach λ = 0 (plain least squares), which is the fit a learner
     most needs to compare with; this list starts there.
 
+    Parameters
+    ----------
+    lo_exp, hi_exp : float
+        Exponents of the smallest and largest positive λ (hi_exp > lo_exp).
+    per_decade : int >= 1
+        Positions per factor of 10.
+
     Returns
     -------
-    list of (label, value) pairs, value of type float; labels read "0", "1e-06", ..., "1000".
+    list of (label, value) pairs
+        Of length (hi_exp - lo_exp) * per_decade + 2; value of type float; labels read "0",
+        "1e-06", ..., "1000".
     """
     if not (isinstance(per_decade, int) and per_decade >= 1):
         raise ValueError(f"per_decade == {per_decade!r}, must be an int >= 1")
@@ -68,7 +77,19 @@ def lam_slider_options(lo_exp=-6, hi_exp=3, per_decade=2):
 
 
 def polyfit_title(degree, lam, train_mse, val_mse):
-    """The panel's title: the setting, then both errors (the notation of the course)."""
+    """The panel's title: the setting, then both errors (the notation of the course).
+
+    Parameters
+    ----------
+    degree : int
+    lam : float
+    train_mse, val_mse : float
+
+    Returns
+    -------
+    str
+        Two lines: 'degree 9, λ = 0; MSE:' over 'train 0.010, validation 0.200'.
+    """
     return (f"degree {degree}, λ = {lam:.2g}; MSE:\ntrain {train_mse:.3f}, "
             f"validation {val_mse:.3f}")
 
@@ -84,11 +105,22 @@ def plot_polyfit(x_train, y_train, x_val, y_val, degree, lam, ax=None, ylim=(-2.
                  legend=False):
     """One panel: training and validation points, the fitted curve, both errors in the title.
 
-    legend=True draws the panel's own legend; a grid of panels shares one (see notebook 01).
+    Parameters
+    ----------
+    x_train, y_train : ndarray of shape (m_train,)
+    x_val, y_val : ndarray of shape (m_val,)
+    degree : int >= 1
+    lam : float >= 0
+    ax : matplotlib Axes, optional
+        A new figure when None.
+    ylim : (float, float)
+        Limits of the y axis.
+    legend : bool
+        Draw the panel's own legend; a grid of panels shares one (see notebook 01).
 
     Returns
     -------
-    ax
+    ax : the Axes drawn on
     """
     result = polyfit_update(x_train, y_train, x_val, y_val, degree, lam)
     ax = get_ax(ax)
@@ -107,6 +139,19 @@ def setup_polyfit_explorer(fig, x_train, y_train, x_val, y_val, ylim=(-2.5, 2.5)
     The points, axes, limits and legend are drawn here; update only moves the fitted curve
     and rewrites the title. Fits are cached per (degree, lam), so revisiting a slider value
     costs only the redraw.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure, empty
+    x_train, y_train : ndarray of shape (m_train,)
+    x_val, y_val : ndarray of shape (m_val,)
+    ylim : (float, float)
+        Limits of the y axis.
+
+    Returns
+    -------
+    update : callable
+        update(degree, lam) moves the fitted curve and rewrites the title.
     """
     x_val = as_array(x_val, "x_val", ndim=1)
     lo = min(float(np.min(x_train)), float(np.min(x_val)))
@@ -136,9 +181,19 @@ def setup_polyfit_explorer(fig, x_train, y_train, x_val, y_val, ylim=(-2.5, 2.5)
 def polyfit_explorer(x_train, y_train, x_val, y_val, max_degree=15, lam=0.0):
     """Sliders for the degree (1..max_degree) and λ (0, then 1e-6..1e3 on a log grid).
 
+    Parameters
+    ----------
+    x_train, y_train : ndarray of shape (m_train,)
+    x_val, y_val : ndarray of shape (m_val,)
+    max_degree : int >= 1
+        The degree slider's upper end.
+    lam : float
+        The λ slider's starting position (0 or one of `lam_slider_options`).
+
     Returns
     -------
     ipywidgets.VBox
+        The two sliders above the figure.
     """
     import ipywidgets as widgets
 
