@@ -16,13 +16,13 @@ import helpers.widgets.cv_explorer as cv
 import helpers.widgets.deep_explorer as de
 import helpers.widgets.geometry as geo
 import helpers.widgets.lambda_fit as lf
-import helpers.widgets.risk_explorer as re
+import helpers.widgets.risk_explorer as rx
 from helpers.plotting import COURSE_STYLE, slide_font_scale
 from helpers.widgets.core import Layout, apply_layout
 
 MIN_SLIDE_PT = 14.0
 LAYOUTS = {"lambda_fit": lf.LAYOUT, "cv_explorer": cv.LAYOUT, "deep_explorer": de.LAYOUT,
-           "risk_explorer": re.LAYOUT}
+           "risk_explorer": rx.LAYOUT}
 
 
 @pytest.fixture(autouse=True)
@@ -84,13 +84,13 @@ def test_deep_explorer_static_figure_is_projector_ready():
 
 
 def test_risk_panels_are_projector_ready():
-    grid = re.risk_grid(100, np.round(np.arange(0.1, 4.001, 0.05), 2),
+    grid = rx.risk_grid(100, np.round(np.arange(0.1, 4.001, 0.05), 2),
                         np.concatenate([[0.0], np.logspace(-1, 3, 33)]))
-    axes = re.plot_risk_panels(grid, 2.0, 10.0)                      # one row per figure
-    assert tuple(axes[0].figure.get_size_inches()) == re.LAYOUT.figsize
+    axes = rx.plot_risk_panels(grid, 2.0, 10.0)                      # one row per figure
+    assert tuple(axes[0].figure.get_size_inches()) == rx.LAYOUT.figsize
     assert smallest_slide_pt(axes[0].figure) >= MIN_SLIDE_PT
     fig = plt.figure()
-    re.draw_risk_explorer(fig, grid, 1.1, 0.0)                       # the explorer, suptitle too
+    rx.draw_risk_explorer(fig, grid, 1.1, 0.0)                       # the explorer, suptitle too
     assert smallest_slide_pt(fig) >= MIN_SLIDE_PT
 
 
