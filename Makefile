@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb notebooks/zh-CN/*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 # One BLAS thread: the notebooks' small matrices run faster without threads fighting over the
 # cores, and stored outputs are reproduced bit for bit (thread count changes round-off).
@@ -62,7 +62,12 @@ help:
 	@echo "make unit     the unit tests only, in seconds (no browser, no notebooks)"
 	@echo "make test-oldest  unit tests and every notebook on the oldest supported versions (.venv-oldest)"
 	@echo "make execute  re-run every notebook in place and store its outputs"
-	@echo "make html     build the offline static site into site/"
+	@echo "make html     build the offline static site into site/ (English) and site/zh-CN/"
+	@echo "make slides   build reveal.js decks into site/slides/ (both editions; nothing online)"
+	@echo "make pdf      print handouts and exercise sheets to site/pdf/ (needs chromium)"
+	@echo "make figures  export every figure as SVG + 200-dpi PNG into build/figures/"
+	@echo "make guide    regenerate docs/questions.md and the instructor guide's notebook table"
+	@echo "make i18n-check   list translations out of step with the English (CONTRIBUTING)"
 	@echo "make screenshot  regenerate docs/explorer.png with the browser test (needs chromium)"
 	@echo "make clean    remove .venv and caches"
 

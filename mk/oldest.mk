@@ -21,5 +21,7 @@ $(OLDEST_VENV)/.installed: pyproject.toml $(OLDEST) | $(OLDEST_BIN)/python
 
 test-oldest: $(OLDEST_VENV)/.installed
 	@$(OLDEST_BIN)/python -c 'import numpy, matplotlib, ipywidgets; print(f"oldest stack: numpy {numpy.__version__}, matplotlib {matplotlib.__version__}, ipywidgets {ipywidgets.__version__}")'
-	$(OLDEST_BIN)/python -m pytest tests -m "not browser and not site" -q
-	$(OLDEST_BIN)/python tools/check_verdicts.py
+	@status=0; \
+	$(OLDEST_BIN)/python -m pytest tests -m "not browser and not site" -q || status=1; \
+	$(OLDEST_BIN)/python tools/check_verdicts.py || status=1; \
+	exit $$status

@@ -254,7 +254,7 @@ def site_pages(site):
     return sorted(p for p in Path(site).rglob("*.html") if "mathjax" not in p.parts)
 
 
-TABS = 3  # pages loading at once: measured fastest on 2 cores (see test_every_page_...)
+TABS = 4  # pages loading at once: 36 pages took 61 s with 1, 29-32 s with 4 or 6 (2 busy cores)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from test_site_browser import CHROMIUM, SKIP_REASON, Browser, audit, check_images, check_links
+from test_site_browser import CHROMIUM, SKIP_REASON, TABS, Browser, audit, problems_of
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -41,15 +41,13 @@ MEASURE_SLIDE = """(i) => {
 }"""
 
 
-def audit_deck(browser, path):
-    """(number of slides, problems) of one deck."""
-    facts, problems = browser.open(path)
-    browser.page.wait_for_function("window.deckReady === true", timeout=60_000)
-    problems += facts["mathErrors"] + check_images(facts["images"])
-    problems += check_links(Path(path).resolve(), facts["links"], set(facts["ids"]))
-    n = browser.page.evaluate("Reveal.getSlides().length")
+def _measure_deck(tab, path, facts, problems):
+    """(number of slides, problems) of a deck loaded in `tab`, stepping through every slide."""
+    tab.page.wait_for_function("window.deckReady === true", timeout=60_000)
+    problems = problems + problems_of(path, facts)
+    n = tab.page.evaluate("Reveal.getSlides().length")
     for i in range(n):
-        m = browser.page.evaluate(MEASURE_SLIDE, i)
+        m = tab.page.evaluate(MEASURE_SLIDE, i)
         where = f"slide {i + 1} (notebook cells {m['cells']})"
         if not m["current"]:
             problems.append(f"{where}: could not be reached")
@@ -58,8 +56,30 @@ def audit_deck(browser, path):
                             f"{m['maxWidth']}x{m['maxHeight']} slide")
         if m["scrollers"]:
             problems.append(f"{where}: scrolls inside ({', '.join(m['scrollers'])})")
-    problems += browser.blocked + browser.failed + browser.errors
+    problems += tab.blocked + tab.failed + tab.errors
     return n, list(dict.fromkeys(problems))
+
+
+def audit_deck(browser, path):
+    """(number of slides, problems) of one deck."""
+    tab = browser.tabs[0]
+    path = Path(path).resolve()
+    tab.start(path)
+    return _measure_deck(tab, path, *tab.finish())
+
+
+def audit_decks(browser, paths):
+    """{path: (number of slides, problems)}, the next decks loading (and typesetting their
+    maths) in the other tabs while one is stepped through."""
+    paths, report, running = [Path(p).resolve() for p in paths], {}, []
+    while paths or running:
+        while paths and len(running) < len(browser.tabs):
+            tab = next(t for t in browser.tabs if all(t is not r for r, _ in running))
+            tab.start(paths[0])
+            running.append((tab, paths.pop(0)))
+        tab, path = running.pop(0)
+        report[path] = _measure_deck(tab, path, *tab.finish())
+    return report
 
 
 def _site_with_assets(folder):
@@ -71,7 +91,7 @@ def _site_with_assets(folder):
 
 @pytest.fixture(scope="module")
 def browser():
-    b = Browser(viewport=(1280, 720))
+    b = Browser(viewport=(1280, 720), tabs=TABS)
     yield b
     b.close()
 
@@ -86,9 +106,9 @@ def test_every_deck_fits_1280x720(decks, browser):
     site, paths = decks
     assert paths, "no deck was built"
     report, lengths, start = {}, {}, time.time()
-    for path in paths:
-        n, problems = audit_deck(browser, path)
-        name = path.relative_to(site).as_posix()
+    root = Path(site).resolve()
+    for path, (n, problems) in audit_decks(browser, paths).items():
+        name = path.relative_to(root).as_posix()
         lengths[name] = n
         if problems:
             report[name] = problems
