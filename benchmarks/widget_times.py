@@ -88,8 +88,10 @@ def main():
     # One BLAS thread in every kernel (inherited from this process), as `make` runs them.
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}")
+          f"Python {platform.python_version()}, load average {load} "
+          f"(times scale with the load: compare runs made under a similar one)")
     print(f"{'notebook':<34} {'explorer.control':<22} {'moves':>5} {'median ms':>10} {'max ms':>8}")
     medians = []
     for path in sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb")):

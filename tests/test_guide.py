@@ -201,3 +201,17 @@ def test_check_mode_reports_a_stale_file(tmp_path, monkeypatch):
     assert build_guide.main([]) == 0                   # writes both files
     assert build_guide.main(["--check"]) == 0
     assert "Q09.1" in (tmp_path / "questions.md").read_text(encoding="utf-8")
+
+
+def test_every_section_of_the_lecture_plans_is_in_its_deck():
+    """The deck map gives a starting slide for each section the plans link to; a section whose
+    cells are all skipped in the deck would show "not in the deck" and fail here."""
+    text = GUIDE.read_text(encoding="utf-8")
+    rows = [r for r in build_guide.render_deck_map(text, NOTEBOOKS).splitlines()
+            if r.startswith("| ") and r[2].isdigit()]
+    planned = [r for r in rows if "| planned |" in r]
+    assert len(planned) >= 16, rows
+    assert not [r for r in rows if "not in the deck" in r]
+    for row in rows:
+        start, total = map(int, re.search(r"\| (\d+) of (\d+) \|$", row).groups())
+        assert 1 <= start <= total

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from test_site_browser import CHROMIUM, SKIP_REASON
+from test_site_browser import CHROMIUM, SKIP_REASON, site_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -40,8 +40,8 @@ def test_exercise_sheet_has_prompts_and_questions_but_no_answers():
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason=SKIP_REASON)
-def test_handout_and_exercise_sheet_are_printed(tmp_path):
-    site = build_site.build(tmp_path / "site")
+def test_handout_and_exercise_sheet_are_printed(tmp_path_factory):
+    site = site_copy(tmp_path_factory, "pdf")
     pdfs = build_pdf.build(site, stems=[NOTEBOOK.stem])
     names = {p.name for p in pdfs}
     assert {f"{NOTEBOOK.stem}.pdf", f"{NOTEBOOK.stem}-exercises.pdf"} <= names, names

@@ -11,13 +11,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import build_site  # noqa: E402
+from test_site_browser import site_copy  # noqa: E402
 
 REMOTE_SCRIPT = re.compile(r"""<script[^>]*\bsrc=["']?(https?:)?//|import[^;]*from\s+["']https?://""")
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_site.build(tmp_path_factory.mktemp("site") / "site")
+    return site_copy(tmp_path_factory, "site")  # built once per session, shared
 
 
 def test_every_notebook_has_a_page(site):
@@ -121,3 +122,45 @@ def test_detects_a_remote_script():
     assert REMOTE_SCRIPT.search('<script src="https://cdn.example/x.js"></script>')
     assert REMOTE_SCRIPT.search("import m from 'https://cdn.example/m.mjs';")
     assert not REMOTE_SCRIPT.search('<script src="mathjax/MathJax.js"></script>')
+
+
+def test_mathjax_never_breaks_lines_automatically(site):
+    """Automatic line breaks break maths inside table cells: every page turns them off."""
+    for page in _pages(site):
+        text = page.read_text(encoding="utf-8")
+        if "MathJax.js" in text:
+            assert "automatic: true" not in text, page.name
+            assert text.count("linebreaks: {automatic: false}") >= 2, page.name
+
+
+def test_pages_name_a_font_with_chinese_glyphs(site):
+    for page in [site / "index.html", *sorted((site / "zh-CN").glob("*.html"))]:
+        if page.is_file():
+            assert "Noto Sans CJK SC" in page.read_text(encoding="utf-8"), page.name
+
+
+@pytest.mark.parametrize("tool", ["build_site", "build_slides", "build_pdf"])
+def test_tools_refuse_an_option_as_a_folder(tool, tmp_path, monkeypatch, capsys):
+    """`build_slides.py --help` prints help; it must never build into a folder named --help."""
+    module = __import__(tool)
+    monkeypatch.chdir(tmp_path)
+    for argv in (["--bogus"], ["-x"], ["--", "--help"]):
+        with pytest.raises(SystemExit) as stop:
+            module.main(argv)
+        assert stop.value.code == 2, argv
+    with pytest.raises(SystemExit) as stop:
+        module.main(["--help"])
+    assert stop.value.code == 0 and "usage:" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == [], "a tool created a file from an option"
+
+
+def test_the_instructor_guide_is_on_the_site_and_linked_from_every_index(site):
+    """Offline, a lecturer finds the guide (and its questions with answers) from the index; the
+    browser test checks every link of the guide, notebook section anchors included."""
+    for name in ("instructor_guide", "questions"):
+        assert (site / "docs" / f"{name}.html").is_file(), name
+    for lang in build_site.editions():
+        index = (site / build_site.site_prefix(lang) / "index.html").read_text(encoding="utf-8")
+        assert "docs/instructor_guide.html" in index, lang
+    guide = (site / "docs" / "instructor_guide.html").read_text(encoding="utf-8")
+    assert ".ipynb" not in re.sub(r"<code>.*?</code>", "", guide), "a link to a notebook file"

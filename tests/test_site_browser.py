@@ -264,10 +264,24 @@ def browser():
     b.close()
 
 
+_BUILT = {}
+
+
+def site_copy(tmp_path_factory, name):
+    """A fresh copy of the site (both editions) for one test module. The site is built once per
+    test session (20-40 s) and copied (well under a second), so that test_site.py, this file,
+    test_slides_browser.py and test_pdf.py neither rebuild it nor see each other's decks and PDFs.
+    """
+    if "site" not in _BUILT:
+        _BUILT["site"] = build_site.build(tmp_path_factory.mktemp("built") / "site")
+    target = tmp_path_factory.mktemp(name) / "site"
+    shutil.copytree(_BUILT["site"], target)
+    return target
+
+
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("browser") / "site"
-    return build_site.build(out)  # the decks are audited by test_slides_browser.py
+    return site_copy(tmp_path_factory, "browser")  # decks: audited by test_slides_browser.py
 
 
 def test_every_page_renders_offline(built_site, browser):

@@ -16,7 +16,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from test_site_browser import CHROMIUM, SKIP_REASON, TABS, Browser, audit, problems_of
+from test_site_browser import (
+    CHROMIUM,
+    SKIP_REASON,
+    TABS,
+    Browser,
+    audit,
+    problems_of,
+    site_copy,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -98,7 +106,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory):
-    site = build_site.build(tmp_path_factory.mktemp("slides") / "site")  # decks link to pages
+    site = site_copy(tmp_path_factory, "slides")  # decks link to the site's pages
     return site, build_slides.build(site)
 
 

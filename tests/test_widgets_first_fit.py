@@ -50,3 +50,22 @@ def test_bad_input(data):
         ridge_line_explorer(X, y, lam_max=5.0, lam=10.0)
     with pytest.raises(ValueError, match="lam_max == -5.0"):
         ridge_line_explorer(X, y, lam_max=-5.0)
+
+
+def test_explorer_picture_matches_a_full_redraw(data):
+    import io
+
+    from matplotlib.figure import Figure
+
+    from helpers.widgets.core import render_png
+
+    X, y = data
+    box = ridge_line_explorer(X, y)
+    slider, image = box.children[0].children[0], box.children[-1]
+    slider.value = 120.0
+    live = plt.imread(io.BytesIO(image.value))
+    fig = Figure(figsize=(6.0, 3.6))
+    draw_ridge_line(fig, X, y, 120.0)
+    full = plt.imread(io.BytesIO(render_png(fig)))
+    assert live.shape == full.shape
+    assert np.mean(np.abs(live - full).max(axis=2) > 0.1) < 0.01   # the frozen fast path

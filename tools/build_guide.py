@@ -8,6 +8,8 @@ which is generated here so that nothing is copied by hand:
 - the block between ``<!-- generated:notebooks -->`` and ``<!-- /generated:notebooks -->`` in the
   guide: each notebook's title, its study time (the "Study time: about N minutes" line under its
   learning goals), its number of slides and of questions;
+- the block between ``<!-- generated:deck-map -->`` and ``<!-- /generated:deck-map -->``: for
+  every notebook section the lecture plans link to, the slide of its deck where it starts;
 - links from the guide to notebook sections: a link whose ``#anchor`` no longer exists is pointed
   at the heading that now carries the same section number ("4." or "6c."), since headings get
   re-worded; a link that cannot be repaired is reported and makes ``--check`` fail.
@@ -29,6 +31,8 @@ NOTEBOOK_DIR = ROOT / "notebooks"
 GUIDE = ROOT / "docs" / "instructor_guide.md"
 QUESTIONS = ROOT / "docs" / "questions.md"
 BLOCK = re.compile(r"(<!-- generated:notebooks -->\n)(.*?)(<!-- /generated:notebooks -->)", re.S)
+DECK_BLOCK = re.compile(r"(<!-- generated:deck-map -->\n)(.*?)(<!-- /generated:deck-map -->)",
+                        re.S)
 DETAILS = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S | re.I)
 STUDY_TIME = re.compile(r"Study time:\s*about\s+(\d+)\s+minutes", re.I)
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
@@ -187,6 +191,61 @@ def render_notebook_table(paths):
     return "\n".join(rows) + "\n"
 
 
+def deck_slide_cells(nb):
+    """The notebook's deck as built by tools/build_slides.py: the cell indices of each slide, in
+    the order of the deck's slide counter."""
+    tools = str(ROOT / "tools")
+    if tools not in sys.path:
+        sys.path.insert(0, tools)
+    import build_slides  # noqa: PLC0415  (nbconvert and friends: only when a map is made)
+
+    return [[cell[3] for cell in slide] for column in build_slides.slides(nb) for slide in column]
+
+
+def render_deck_map(guide_text, paths):
+    """Rows of the guide's generated deck map: for each notebook section the lecture plans link
+    to, the deck slide where it starts (the number reveal.js shows, and that G + number + Enter
+    jumps to)."""
+    start = guide_text.find("## The two lectures")
+    end = guide_text.find("<!-- generated:deck-map -->")
+    if start < 0 or end < start:
+        return ""
+    by_name = {p.name: p for p in paths}
+    decks, rows, seen, lecture = {}, [], set(), ""
+    for line in guide_text[start:end].splitlines():
+        heading = re.match(r"^### Lecture (\d+)", line)
+        if heading:
+            lecture = heading.group(1)
+        for match in LINK.finditer(line):
+            link = NOTEBOOK_LINK.match(match.group(2))
+            if link is None or not link.group(2) or link.group(1) not in by_name:
+                continue
+            name, anchor = link.group(1), unquote(link.group(2))
+            if (name, anchor) in seen:
+                continue
+            seen.add((name, anchor))
+            if name not in decks:
+                nb = nbformat.read(by_name[name], as_version=4)
+                decks[name] = (nb, deck_slide_cells(nb))
+            nb, slides = decks[name]
+            cell = next((i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
+                         and anchor in [heading_anchor(t) for _, t in HEADING.findall(c.source)]),
+                        None)
+            if cell is None:
+                continue  # a broken link: repair_links reports it
+            number = next((k for k, cells in enumerate(slides, start=1)
+                           if any(i >= cell for i in cells)), None)
+            label = re.match(r"^(\d+[a-z]?)\.-", anchor)
+            label = (f"{name[:2]} §{label.group(1)}" if label
+                     else f"{name[:2]} · {anchor.replace('-', ' ')}")
+            where = f"{number} of {len(slides)}" if number else "not in the deck"
+            use = "planned" if line.startswith("|") else "skipped or reading"
+            rows.append(f"| {lecture} | [{label}](../notebooks/{name}#{encode_anchor(anchor)}) | "
+                        f"{use} | `slides/{name[:-6]}.html` | {where} |")
+    return "\n".join(["| lecture | section | in the plan | deck | starts at slide |",
+                      "|---|---|---|---|---|", *rows, ""])
+
+
 def repair_links(text, anchors_by_notebook):
     """Point stale section links at the heading with the same number; return (text, broken)."""
     broken = []
@@ -222,6 +281,8 @@ def build(paths=None, guide_text=None):
     table = render_notebook_table(paths)
     guide_text = BLOCK.sub(lambda m: m.group(1) + table + m.group(3), guide_text)
     guide_text, broken = repair_links(guide_text, anchors)
+    deck_map = render_deck_map(guide_text, paths)
+    guide_text = DECK_BLOCK.sub(lambda m: m.group(1) + deck_map + m.group(3), guide_text)
     return render_questions(paths), guide_text, broken
 
 

@@ -65,7 +65,7 @@ PAPER = {"format": "A4",
          "margin": {"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}}
 PRINT_WIDTH = round((210 - 14 - 14) / 25.4 * 96)  # CSS px between the A4 side margins
 ANSWER_SPACE = ("<style>.answer-space{height:7em;border-bottom:1px dotted #bbb;margin-bottom:1em}"
-                "</style>")
+                " .jp-Cell:has(.answer-space){break-inside:avoid}</style>")
 
 
 def chromium():

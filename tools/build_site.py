@@ -80,6 +80,8 @@ TEXTS = {
                    "for a few fixed settings."),
         "figure": "Figure", "section": "section", "titled": "titled",
         "source": "Source file", "of": "of",
+        "guide": "For lecturers", "guide_link": ("the instructor guide: a plan for two "
+                                                  "90-minute lectures, misconceptions, questions"),
     },
     "zh-CN": {
         "title": "L1/L2 正则化：可执行课程",
@@ -91,9 +93,12 @@ TEXTS = {
                    "即可拖动控件。旁边的静态图展示了几组固定设置下的同一画面。"),
         "figure": "图", "section": "小节", "titled": "标题",
         "source": "源文件", "of": "/",
+        "guide": "教师用",
+        "guide_link": "教学指南（英文）：两次 90 分钟讲课的安排、常见误解与思考题",
     },
 }
 WIDGET_NOTE = "<p class='widget-note'><em>{}</em></p>"
+GUIDE_PAGES = ("docs/instructor_guide.md", "docs/questions.md")
 NBVAL_MARKER = re.compile(r"^\s*#\s*NBVAL_[A-Z_]+.*$")
 DEFAULT_ALT = "No description has been provided for this image"
 # Latin fonts first, then fonts with the Chinese glyphs (named, so that zh-CN pages never depend on
@@ -122,6 +127,9 @@ PRINT_CSS = """@media print {
   img {max-width: 100% !important; height: auto}
   h1, h2, h3, h4 {break-after: avoid; page-break-after: avoid; break-inside: avoid}
   .jp-InputPrompt, .jp-OutputPrompt {display: none !important}
+  /* a code cell's source, a paragraph or a list item is not cut in two (longer than a page:
+     Chromium cuts it anyway) */
+  .jp-InputArea, p, li, blockquote {break-inside: avoid; page-break-inside: avoid}
   body {max-width: none}
 }"""
 
@@ -203,10 +211,11 @@ class Site:
                 out.append((other, candidate))
         return out
 
-    def rewrite_links(self, text, page, lang):
+    def rewrite_links(self, text, page, lang, base=None):
         """Point the links of a rendered page (at `page`, relative to the site root) to site
-        pages; links are written relative to the source folder of the edition."""
-        folder = self.editions[lang]
+        pages; links are written relative to `base`, by default the source folder of the
+        edition."""
+        folder = Path(base) if base is not None else self.editions[lang]
 
         def fix(m):
             attr, quote, target = m.group(1), m.group(2), m.group(3)
@@ -496,9 +505,15 @@ def index_page(entries, site=None, lang="en"):
                 if (site.out / site_prefix(lang) / target).is_file():
                     extras.append(f"<a href='{target}'>{texts[label]}</a>")
         extra = f"<p class='extras'>{' '.join(extras)}</p>" if extras else ""
+
         sections.append(f"<section><h2><a href='{html.escape(stem)}.html'>"
                         f"{inline_markdown(title)}</a></h2>{extra}{markdown2html(goals)}</section>")
     body = "\n".join(sections)
+    guide = "docs/instructor_guide.html"
+    if site is not None and (guide in site.planned or (site.out / guide).is_file()):
+        here = posixpath.dirname(page) or "."
+        body = (f"<p class='guide'>{texts['guide']}: <a href='{posixpath.relpath(guide, here)}'>"
+                f"{texts['guide_link']}</a></p>\n" + body)
     if site is not None:
         body = site.rewrite_links(body, page, lang)
     nav = site.nav(page, lang) if site is not None else ""
@@ -512,7 +527,7 @@ def markdown_page(path, site, page, lang):
     body = markdown2html(text)
     # Headings get ids from their text, as JupyterLab does; explicit <a id=...> anchors are kept.
     body = _heading_ids(body)
-    body = site.rewrite_links(body, page, lang)
+    body = site.rewrite_links(body, page, lang, base=path.parent)
     return simple_page(_plain(title.group(1)) if title else path.stem,
                        site.nav(page, lang) + body, lang, page.count("/"))
 
@@ -572,6 +587,11 @@ def build(out_dir, src=NOTEBOOK_DIR):
             if (out_dir / prefix / name).is_dir():
                 site.planned.update(f"{prefix}{name}/{p.name}"
                                     for p in (out_dir / prefix / name).iterdir())
+    # The instructor guide (English) and its question list, linked from every index page.
+    if "en" in site.editions:
+        for name in GUIDE_PAGES:
+            if (site.root / name).is_file():
+                site.page_of(site.root / name, "en")
     # Repository files that notebooks link to (solutions...) get pages in every edition.
     for lang, folder in site.editions.items():
         for path in notebooks(folder):

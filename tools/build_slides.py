@@ -114,16 +114,23 @@ def _img(mime, data, alt, css=""):
 
 def render_outputs(cell, alts, index, widget_note):
     """HTML of a code cell's outputs, and the number of images among them."""
-    parts, k = [], 0
+    parts, k, printed = [], 0, []
+
+    def flush():  # consecutive prints make one box, as in the notebook
+        if printed:
+            parts.append(f"<pre class='output'>{html.escape(''.join(printed).rstrip())}</pre>")
+            printed.clear()
+
     for out in cell.get("outputs", []):
         kind = out.get("output_type")
         data = out.get("data", {})
         if kind == "stream":
             text = out.get("text", "")
-            if out.get("name") == "stderr" or not text.strip():
-                continue
-            parts.append(f"<pre class='output'>{html.escape(text.rstrip())}</pre>")
-        elif kind == "error":
+            if out.get("name") != "stderr" and text.strip():
+                printed.append(text)
+            continue
+        flush()
+        if kind == "error":
             parts.append(f"<pre class='output error'>{html.escape(out.get('ename', ''))}: "
                          f"{html.escape(out.get('evalue', ''))}</pre>")
         elif build_site.WIDGET_MIME in data:
@@ -140,6 +147,7 @@ def render_outputs(cell, alts, index, widget_note):
             parts.append(f"<div class='output latex'>{data['text/latex']}</div>")
         elif "text/plain" in data:
             parts.append(f"<pre class='output'>{html.escape(data['text/plain'])}</pre>")
+    flush()
     return parts, k
 
 

@@ -4,7 +4,7 @@ import numpy as np
 
 from .._validation import as_lam, as_Xy
 from ..linear.ridge import ridge_closed_form
-from .core import artist_explorer
+from .core import artist_explorer, freeze_background
 
 __all__ = ["ridge_line", "draw_ridge_line", "ridge_line_explorer"]
 
@@ -90,14 +90,16 @@ def ridge_line_explorer(X, y, lam_max=200.0, lam=10.0):
 
     def setup(fig):
         ax = draw_ridge_line(fig, X, y, slider.value)
-        fit_line = ax.lines[0]
+        fit_line, legend = ax.lines[0], ax.get_legend()
+        fit_label = next(t for t in legend.get_texts() if t.get_text().startswith("ridge fit"))
+        # axes, ticks, data and the mean line are drawn once (the legend is redrawn: it changes)
+        freeze_background(fig, [fit_line, ax.title, legend])
 
         def update(lam):
             x_grid, y_grid, w, b = ridge_line(X, y, lam)
             fit_line.set_data(x_grid, y_grid)
-            fit_line.set_label(f"ridge fit: w = {w:.3f}, b = {b:.3f}")
+            fit_label.set_text(f"ridge fit: w = {w:.3f}, b = {b:.3f}")
             ax.set_title(f"Ridge fit with λ = {lam:g}")
-            ax.legend(loc="upper left")
 
         return update
 
