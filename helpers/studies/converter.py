@@ -23,25 +23,25 @@ __all__ = ["CONVERSIONS", "NO_EQUIVALENT", "convert_lambda", "converter_table",
 
 # target -> (the library's documented objective, the setting, a function (lam, m, rho) -> dict)
 CONVERSIONS = {
-    "sklearn.Ridge": ("||y - Xw||^2 + alpha ||w||^2", "alpha = lam",
+    "sklearn.Ridge": ("||y - Xw||^2 + alpha ||w||^2", "alpha = λ",
                       lambda lam, m, rho: {"alpha": lam}),
-    "sklearn.Lasso": ("1/(2m) ||y - Xw||^2 + alpha ||w||_1", "alpha = lam/m",
+    "sklearn.Lasso": ("1/(2m) ||y - Xw||^2 + alpha ||w||_1", "alpha = λ/m",
                       lambda lam, m, rho: {"alpha": lam / m}),
     "sklearn.ElasticNet": ("1/(2m) ||y - Xw||^2 + alpha*l1_ratio ||w||_1"
                            " + alpha*(1 - l1_ratio)/2 ||w||^2",
-                           "alpha = lam/m, l1_ratio = rho",
+                           "alpha = λ/m, l1_ratio = ρ",
                            lambda lam, m, rho: {"alpha": lam / m, "l1_ratio": rho}),
     "sklearn.SGDRegressor": ("(1/m) sum 1/2 (y - f)^2 + alpha 1/2 ||w||^2 (penalty='l2')",
-                             "alpha = lam/m", lambda lam, m, rho: {"alpha": lam / m}),
+                             "alpha = λ/m", lambda lam, m, rho: {"alpha": lam / m}),
     "sklearn.LogisticRegression": ("C sum log-loss + 1/2 ||w||^2 (lbfgs; not liblinear); "
-                                   "m/lam times the course's mean log-loss + lam/(2m) ||w||^2",
-                                   "C = 1/lam (course: mean log-loss + lam/(2m) ||w||^2)",
+                                   "m/λ times the course's mean log-loss + λ/(2m) ||w||^2",
+                                   "C = 1/λ (course: mean log-loss + λ/(2m) ||w||^2)",
                                    lambda lam, m, rho: {"C": np.inf if lam == 0 else 1 / lam}),
     "torch.SGD": ("MSELoss = (1/m) ||r||^2, plus weight_decay*p added to each gradient "
                   "(= penalty weight_decay/2 ||p||^2)",
-                  "weight_decay = 2 lam/m (biases in a group with weight_decay=0)",
+                  "weight_decay = 2 λ/m (biases in a group with weight_decay=0)",
                   lambda lam, m, rho: {"weight_decay": 2 * lam / m}),
-    "keras.L2": ("loss='mse' (1/m) ||r||^2 + l2 ||W||^2 (kernel_regularizer)", "l2 = lam/m",
+    "keras.L2": ("loss='mse' (1/m) ||r||^2 + l2 ||W||^2 (kernel_regularizer)", "l2 = λ/m",
                  lambda lam, m, rho: {"l2": lam / m}),
 }
 
