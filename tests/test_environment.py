@@ -10,7 +10,7 @@ from packaging.requirements import Requirement
 from packaging.version import Version
 
 from helpers import check_environment, environment_report
-from helpers.environment import tested_versions
+from helpers.environment import tested_versions as read_pins
 
 ROOT = Path(__file__).resolve().parents[1]
 CONDA_NAMES = {"pyyaml": "pyyaml"}  # pip name -> conda-forge name where they differ
@@ -91,7 +91,7 @@ def test_runtime_needs_no_jupyterlab_and_extras_hold_the_rest():
 
 def test_every_requirement_is_pinned_in_tested_txt():
     """`make lab` and `make test` install requirements/tested.txt; it must pin all they need."""
-    pins = tested_versions(ROOT / "requirements" / "tested.txt")
+    pins = read_pins(ROOT / "requirements" / "tested.txt")
     assert pins, "requirements/tested.txt is missing or pins nothing"
     for name, req in _pip_requirements().items():
         assert name in pins, f"{name} is not pinned in requirements/tested.txt"
@@ -101,7 +101,7 @@ def test_every_requirement_is_pinned_in_tested_txt():
 
 def test_oldest_txt_pins_each_lower_bound_exactly():
     """`make test-oldest` installs requirements/oldest.txt: == on every floor of pyproject."""
-    pins = tested_versions(ROOT / "requirements" / "oldest.txt")
+    pins = read_pins(ROOT / "requirements" / "oldest.txt")
     for name, req in _pip_requirements().items():
         floor = re.search(r">=\s*([\w.]+)", req)
         if floor and name in pins:
@@ -156,6 +156,6 @@ def test_newer_than_tested_passes_with_a_note(monkeypatch):
 def test_tested_versions_reads_pins_and_python(tmp_path):
     path = tmp_path / "tested.txt"
     path.write_text("# python==3.11.7\nNumPy==2.4.6\njupyterlab_server==2.28.1  # comment\n")
-    assert tested_versions(path) == {"numpy": "2.4.6", "jupyterlab-server": "2.28.1",
+    assert read_pins(path) == {"numpy": "2.4.6", "jupyterlab-server": "2.28.1",
                                      "python": "3.11.7"}
-    assert tested_versions(tmp_path / "absent.txt") == {}
+    assert read_pins(tmp_path / "absent.txt") == {}
