@@ -18,7 +18,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # the wider supported range; `make test-oldest` (mk/oldest.mk) runs its lower bounds.
 TESTED := requirements/tested.txt
 # $(call install,VENV BIN,CONSTRAINTS,EXTRAS): pip install -c CONSTRAINTS -e '.[EXTRAS]'.
-# uv installs the same pins about four times faster than pip (benchmarks/lab_startup.py): it is
+# uv installs the same pins about three times faster than pip from an empty cache (benchmarks/lab_startup.py): it is
 # taken from the PATH, or else bootstrapped into the venv by pip (one wheel, pinned in
 # requirements/tested.txt). Plain pip is the path that always works: it takes over if uv cannot be
 # had or fails, and USE_UV=0 forces it.

@@ -2,8 +2,8 @@
 
 Test groups are pytest markers given here from the file name, so that no test file needs a
 decorator: `browser` (tests/test_browser*.py), `site` (test_site*.py, test_slides*.py,
-test_pdf*.py) and `notebooks` (every nbval cell). `make unit` runs
-`pytest tests -m "not browser and not site"`; `make test` runs everything.
+test_pdf*.py, test_guide*.py: they build pages or decks) and `notebooks` (every nbval cell).
+`make unit` runs `pytest tests -m "not browser and not site"`; `make test` runs everything.
 """
 
 import fnmatch
@@ -16,7 +16,7 @@ matplotlib.use("Agg")  # tests never open windows
 
 GROUPS = {
     "browser": ("test_browser*.py",),
-    "site": ("test_site*.py", "test_slides*.py", "test_pdf*.py"),
+    "site": ("test_site*.py", "test_slides*.py", "test_pdf*.py", "test_guide*.py"),
 }
 
 

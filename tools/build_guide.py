@@ -177,7 +177,7 @@ def render_questions(paths):
 
 def render_notebook_table(paths):
     """The guide's generated table: title, study time, slides and questions per notebook."""
-    rows = ["| notebook | study time (reading + exercises) | slides | questions |",
+    rows = ["| notebook | study time on the core path (reading + exercises) | slides | questions |",
             "|---|---|---|---|"]
     total = 0
     for path in paths:
@@ -187,7 +187,7 @@ def render_notebook_table(paths):
         shown = f"about {minutes} min" if minutes else "*(not stated yet)*"
         rows.append(f"| [{notebook_title(nb)}](../notebooks/{path.name}) | {shown} | "
                     f"{slide_count(nb)} | {len(questions(nb))} |")
-    rows.append(f"| **all notebooks** | **about {total} min ({total / 60:.1f} h)** | | |")
+    rows.append(f"| **all notebooks** | **about {total} min ({total / 60:.1f} h) on the core paths** | | |")
     return "\n".join(rows) + "\n"
 
 
