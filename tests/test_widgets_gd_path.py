@@ -28,7 +28,7 @@ def test_problem_is_standardized_and_correlated(data):
 def test_minimizer_loss_and_bound_match_the_helpers(data):
     X, y = data
     lam = 5.0
-    state = gd_path_update(X, y, 0.3, lam, n_steps=5, grid_size=11)
+    state = gd_path_update(X, y, 0.3, lam, n_iters=5, grid_size=11)
     w_ref, b_ref = ridge_closed_form(X, y, lam)
     np.testing.assert_allclose(state["w_hat"], w_ref, atol=1e-12)
     # the contour values are J at the optimal bias (mean y for centered X), up to the constant
@@ -40,7 +40,7 @@ def test_minimizer_loss_and_bound_match_the_helpers(data):
 
 def test_path_is_gradient_descent(data):
     X, y = data
-    state = gd_path_update(X, y, 0.2, 1.0, n_steps=3, w0=(0.5, -1.0))
+    state = gd_path_update(X, y, 0.2, 1.0, n_iters=3, w0=(0.5, -1.0))
     w = np.array([0.5, -1.0])
     m = X.shape[0]
     for k in range(3):  # by hand: w <- w - lr ((1/m) X^T (X w - yc) + (lam/m) w)
@@ -51,9 +51,9 @@ def test_path_is_gradient_descent(data):
 
 def test_converges_below_and_diverges_above_the_bound(data):
     X, y = data
-    lr_max = gd_path_update(X, y, 1.0, 0.0, n_steps=1)["lr_max"]
-    below = gd_path_update(X, y, 0.95 * lr_max, 0.0, n_steps=400)
-    above = gd_path_update(X, y, 1.05 * lr_max, 0.0, n_steps=400)
+    lr_max = gd_path_update(X, y, 1.0, 0.0, n_iters=1)["lr_max"]
+    below = gd_path_update(X, y, 0.95 * lr_max, 0.0, n_iters=400)
+    above = gd_path_update(X, y, 1.05 * lr_max, 0.0, n_iters=400)
     assert not below["diverging"] and above["diverging"]
     np.testing.assert_allclose(below["path"][-1], below["w_hat"], atol=1e-6)
     assert np.linalg.norm(above["path"][-1]) > 1e6
@@ -61,10 +61,10 @@ def test_converges_below_and_diverges_above_the_bound(data):
 
 def test_verdict_reports_the_criterion_and_the_distance_left(data):
     X, y = data
-    lr_max = gd_path_update(X, y, 1.0, 0.0, n_steps=1)["lr_max"]
-    slow = gd_path_update(X, y, 0.02 * lr_max, 0.0, n_steps=30)
-    fast = gd_path_update(X, y, 0.5 * lr_max, 0.0, n_steps=400)
-    above = gd_path_update(X, y, 1.05 * lr_max, 0.0, n_steps=30)
+    lr_max = gd_path_update(X, y, 1.0, 0.0, n_iters=1)["lr_max"]
+    slow = gd_path_update(X, y, 0.02 * lr_max, 0.0, n_iters=30)
+    fast = gd_path_update(X, y, 0.5 * lr_max, 0.0, n_iters=400)
+    above = gd_path_update(X, y, 1.05 * lr_max, 0.0, n_iters=30)
     # below the bound but visibly not there yet: the share left is large and says so
     w_hat, w0 = slow["w_hat"], slow["path"][0]
     left = np.linalg.norm(slow["path"][-1] - w_hat) / np.linalg.norm(w0 - w_hat)
@@ -107,11 +107,11 @@ def test_explorer_artists_follow_gd_path_update(data):
 
     X, y = data
     fig = Figure()
-    update = _build_gd_path(fig, X, y, 0.2, 0.0, n_steps=10, extent=(-3, 4, -2, 5))
+    update = _build_gd_path(fig, X, y, 0.2, 0.0, n_iters=10, extent=(-3, 4, -2, 5))
     ax = fig.axes[0]
     contours_before = ax.collections[0]
     update(0.4, 12.0)
-    state = gd_path_update(X, y, 0.4, 12.0, n_steps=10, extent=(-3, 4, -2, 5))
+    state = gd_path_update(X, y, 0.4, 12.0, n_iters=10, extent=(-3, 4, -2, 5))
     np.testing.assert_allclose(ax.lines[0].get_xydata(), state["path"])
     np.testing.assert_allclose(ax.lines[1].get_xydata()[0], state["w_hat"])
     assert ax.get_title() == (f"η = 0.400, 2/L = {state['lr_max']:.3f}\n"

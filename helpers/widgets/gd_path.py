@@ -55,7 +55,7 @@ def make_gd_path_problem(rng, m=60, corr=0.9, w=(2.0, 1.0), noise=0.5):
     return X, y
 
 
-def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=None):
+def gd_path_update(X, y, lr, lam, n_iters=30, w0=_START, grid_size=61, extent=None):
     """Everything one frame of the explorer shows, computed without plotting.
 
     Parameters
@@ -64,7 +64,7 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
     y : ndarray of shape (m,)
     lr : float > 0
     lam : float >= 0
-    n_steps : int >= 1
+    n_iters : int >= 1
     w0 : (float, float)
         Starting point of gradient descent.
     grid_size : int >= 2
@@ -74,19 +74,19 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
     Returns
     -------
     dict with keys
-        path : ndarray (n_steps + 1, 2), the iterates (huge if lr > 2/L);
+        path : ndarray (n_iters + 1, 2), the iterates (huge if lr > 2/L);
         w_hat : ndarray (2,), the minimizer; lr_max : float, 2/L;
         W1, W2, J : ndarrays (grid_size, grid_size), the loss on the grid;
-        losses : ndarray (n_steps + 1,), J along the path; diverging : bool, lr > 2/L
+        losses : ndarray (n_iters + 1,), J along the path; diverging : bool, lr > 2/L
         (the criterion); gap_left : float, ||w_T - w_hat|| / ||w_0 - w_hat||, the share of the
-        initial distance to the minimizer still left after the n_steps shown (what the picture
-        shows: below 2/L it shrinks, but a slow run can still be far from w_hat after n_steps).
+        initial distance to the minimizer still left after the n_iters shown (what the picture
+        shows: below 2/L it shrinks, but a slow run can still be far from w_hat after n_iters).
     """
     X, y = as_Xy(as_matrix(X), y)
     if X.shape[1] != 2:
         raise ValueError(f"X has {X.shape[1]} columns but the contour picture needs exactly 2")
     lr, lam = as_positive(lr, "lr"), as_lam(lam)
-    n_steps, grid_size = as_int(n_steps, "n_steps", minimum=1), as_int(grid_size, "grid_size",
+    n_iters, grid_size = as_int(n_iters, "n_iters", minimum=1), as_int(grid_size, "grid_size",
                                                                         minimum=2)
     w0 = as_vector(w0, "w0", 2, "a starting point (w1, w2)")
     Xc, yc = X - X.mean(axis=0), y - y.mean()
@@ -101,10 +101,10 @@ def gd_path_update(X, y, lr, lam, n_steps=30, w0=_START, grid_size=61, extent=No
                          np.linspace(extent[2], extent[3], grid_size))
     points = np.stack([W1, W2], axis=-1)
     J = 0.5 * np.einsum("...i,ij,...j->...", points, H, points) - points @ g + c
-    path = np.empty((n_steps + 1, 2))
+    path = np.empty((n_iters + 1, 2))
     path[0] = w0
     with np.errstate(over="ignore", invalid="ignore"):
-        for k in range(n_steps):
+        for k in range(n_iters):
             path[k + 1] = path[k] - lr * (H @ path[k] - g)  # w <- w - lr grad J(w)
         losses = 0.5 * np.einsum("ki,ij,kj->k", path, H, path) - path @ g + c
     lr_max = 2.0 / float(np.linalg.eigvalsh(H)[-1])
@@ -130,12 +130,12 @@ def verdict(state):
     str
         'η < 2/L: 0.2% of the distance to ŵ left after 30 steps' or 'η > 2/L: diverges'.
     """
-    n_steps = len(state["path"]) - 1
+    n_iters = len(state["path"]) - 1
     if state["diverging"]:
         return "η > 2/L: diverges"
     left = state["gap_left"]
     share = f"{100 * left:.2g}%" if left >= 1e-4 else "< 0.01%"
-    return f"η < 2/L: {share} of the distance to ŵ left after {n_steps} steps"
+    return f"η < 2/L: {share} of the distance to ŵ left after {n_iters} steps"
 
 
 def _contours(ax, state):
@@ -188,9 +188,9 @@ def _explorer_title(lr, state):
     return f"η = {lr:.3f}, 2/L = {state['lr_max']:.3f}\n{verdict(state)}"
 
 
-def _build_gd_path(fig, X, y, lr, lam, n_steps, extent):
+def _build_gd_path(fig, X, y, lr, lam, n_iters, extent):
     """Draw one state on fig and return update(lr, lam), which moves the artists in place."""
-    state = gd_path_update(X, y, lr, lam, n_steps=n_steps, extent=extent)
+    state = gd_path_update(X, y, lr, lam, n_iters=n_iters, extent=extent)
     ax = fig.add_subplot()
     fig.subplots_adjust(left=0.12, right=0.97, bottom=0.12, top=0.86)
     draw_gd_path(state, ax=ax, title=_explorer_title(lr, state))
@@ -198,7 +198,7 @@ def _build_gd_path(fig, X, y, lr, lam, n_steps, extent):
     shown = {"lam": lam, "contours": ax.collections[0]}
 
     def update(lr, lam):
-        state = gd_path_update(X, y, lr, lam, n_steps=n_steps, extent=extent)
+        state = gd_path_update(X, y, lr, lam, n_iters=n_iters, extent=extent)
         if lam != shown["lam"]:  # new curvature: new contour lines (the window stays fixed)
             shown["contours"].remove()
             shown["contours"], shown["lam"] = _contours(ax, state), lam
@@ -209,18 +209,18 @@ def _build_gd_path(fig, X, y, lr, lam, n_steps, extent):
     return update
 
 
-def gd_path_explorer(X, y, n_steps=30):
+def gd_path_explorer(X, y, n_iters=30):
     """A learning-rate slider and a lam slider over `draw_gd_path` (display the returned box).
 
     The axes, the plot window and the artists are built once. A move of the lr slider only
-    recomputes the path (n_steps matrix-vector products); a move of the lam slider also
+    recomputes the path (n_iters matrix-vector products); a move of the lam slider also
     replaces the contour lines.
 
     Parameters
     ----------
     X : ndarray of shape (m, 2)
     y : ndarray of shape (m,)
-    n_steps : int >= 1
+    n_iters : int >= 1
         Gradient-descent steps drawn per frame.
 
     Returns
@@ -231,7 +231,7 @@ def gd_path_explorer(X, y, n_steps=30):
     import ipywidgets as widgets
 
     X, y = as_Xy(as_matrix(X), y)
-    first = gd_path_update(X, y, 1.0, 0.0, n_steps=1)
+    first = gd_path_update(X, y, 1.0, 0.0, n_iters=1)
     lr_max0 = first["lr_max"]
     extent = (first["W1"][0, 0], first["W1"][0, -1], first["W2"][0, 0], first["W2"][-1, 0])
     controls = {
@@ -242,7 +242,7 @@ def gd_path_explorer(X, y, n_steps=30):
     }
 
     def setup(fig):
-        return _build_gd_path(fig, X, y, controls["lr"].value, controls["lam"].value, n_steps,
+        return _build_gd_path(fig, X, y, controls["lr"].value, controls["lam"].value, n_iters,
                               extent)
 
     return artist_explorer(setup, controls, figsize=(5.5, 4.2))
