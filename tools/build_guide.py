@@ -187,7 +187,8 @@ def render_notebook_table(paths):
         shown = f"about {minutes} min" if minutes else "*(not stated yet)*"
         rows.append(f"| [{notebook_title(nb)}](../notebooks/{path.name}) | {shown} | "
                     f"{slide_count(nb)} | {len(questions(nb))} |")
-    rows.append(f"| **all notebooks** | **about {total} min ({total / 60:.1f} h) on the core paths** | | |")
+    hours = f"{total / 60:.1f} h"
+    rows.append(f"| **all notebooks** | **about {total} min ({hours}) on the core paths** | | |")
     return "\n".join(rows) + "\n"
 
 
