@@ -101,3 +101,9 @@ def test_one_unit_layers_are_valid_and_zero_units_are_not():
     with pytest.raises(ValueError, match="n_in == 0, must be >= 1"):
         Dense(0, 3, rng=0)
     assert Activation("tanh").name == "tanh"
+
+
+@pytest.mark.parametrize("n_in, n_out, bad", [(0, 3, "n_in"), (3, 0, "n_out")])
+def test_dense_needs_at_least_one_input_and_output(n_in, n_out, bad):
+    with pytest.raises(ValueError, match=bad):
+        Dense(n_in, n_out, np.random.default_rng(0))

@@ -136,3 +136,11 @@ def test_patience_of_one_epoch_is_allowed():
     h = train_mlp(net, X, y, SGD(0.05), rng=0, n_epochs=5, X_val=X[:6], y_val=y[:6],
                   patience=1)
     assert 1 <= h.n_epochs <= 5
+
+
+def test_validation_targets_are_checked_against_the_validation_rows():
+    rng = np.random.default_rng(4)
+    X, y = rng.normal(size=(12, 2)), rng.normal(size=12)
+    net = MLP((2, 1), rng=0)
+    with pytest.raises(ValueError, match="y_val"):
+        train_mlp(net, X, y, SGD(lr=0.1), rng=0, n_epochs=2, X_val=X[:5], y_val=y[:4])

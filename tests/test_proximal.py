@@ -111,3 +111,13 @@ def test_default_is_1000_steps_from_zero(problem):
         result = fit(X, y, 1.0)
         assert result.n_steps == 1000 and result.losses.shape == (1001,)
         assert result.converged is False
+
+
+def test_losses_record_the_start_and_every_step(problem):
+    X, y = problem
+    w0, b0 = np.linspace(-1, 1, X.shape[1]), 0.5
+    for fit in (fit_lasso_ista, fit_lasso_subgradient):
+        result = fit(X, y, 2.0, n_iters=3, w0=w0, b0=b0)
+        assert result.losses[0] == pytest.approx(lasso_loss(w0, b0, X, y, 2.0), rel=1e-12)
+        assert result.losses[-1] == pytest.approx(lasso_loss(result.w, result.b, X, y, 2.0),
+                                                  rel=1e-12)
