@@ -6,6 +6,7 @@ was expected. Private code after these checks trusts its input.
 """
 
 import numbers
+import warnings
 
 import numpy as np
 
@@ -223,6 +224,50 @@ def rank_cutoff(s, shape):
     return float(np.max(s, initial=0.0)) * max(shape) * np.finfo(float).eps
 
 
+CONSTANT_RTOL = 1e-12  # std <= CONSTANT_RTOL * max|x| means "constant column" (round-off)
+
+
+def constant_columns(X):
+    """Which columns of X are constant: std <= CONSTANT_RTOL * max|x| (the single rule).
+
+    Relative to each column's own scale, so it does not depend on units: the float std of a
+    constant column is round-off (e.g. 1e-17 for a column of 0.1), while a column that really
+    varies on a scale of 1e-7 is not constant. An all-zero column is constant.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+        A checked matrix (see `as_matrix`).
+
+    Returns
+    -------
+    ndarray of bool, shape (n,)
+    """
+    return X.std(axis=0) <= CONSTANT_RTOL * np.abs(X).max(axis=0, initial=0.0)
+
+
+def centered(X):
+    """X - mean(X) with every constant column (see `constant_columns`) exactly 0.
+
+    The one centring used by every fit whose bias is unpenalized. Plain X - mean(X) leaves
+    round-off (about 1e-17) in a constant column; when every column is constant those
+    round-off values become the largest singular value, and a rank cutoff relative to it would
+    then keep them as if they were data.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, n)
+        A checked matrix (see `as_matrix`).
+
+    Returns
+    -------
+    ndarray of shape (m, n)
+    """
+    Xc = X - X.mean(axis=0)
+    Xc[:, constant_columns(X)] = 0.0
+    return Xc
+
+
 def as_labels(y, name="y"):
     """Binary labels: a 1-D float array of 0s and 1s."""
     y = as_vector(y, name)
@@ -232,16 +277,33 @@ def as_labels(y, name="y"):
     return y
 
 
-def renamed(value, old_value, name, old_name):
+def renamed(value, old_value, name, old_name, default=None):
     """The value of an argument that was renamed, given under its new or its old name.
 
-    The old keyword keeps working (silently) while notebooks and solutions move to the new one.
+    The old keyword still works for one release, with a `FutureWarning` that names the new one
+    (never silently); the course's notebooks and solutions use only the new names.
+
+    Parameters
+    ----------
+    value, old_value : object or None
+        What the caller passed under the new and the old name (None: not passed).
+    name, old_name : str
+    default : object, optional
+        The new argument's default when neither was given; None means it is required.
+
+    Returns
+    -------
+    object
     """
     if old_value is None:
         if value is None:
-            raise TypeError(f"missing required argument {name!r}")
+            if default is None:
+                raise TypeError(f"missing required argument {name!r}")
+            return default
         return value
     if value is not None:
         raise TypeError(f"{name} and {old_name} are the same argument ({old_name} is its old "
                         f"name); give only {name}")
+    warnings.warn(f"{old_name}= is the old name of {name}= and will be removed; "
+                  f"write {name}={old_value!r}", FutureWarning, stacklevel=3)
     return old_value

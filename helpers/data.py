@@ -4,7 +4,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_array, as_float, as_int, as_matrix, as_rng, as_vector
+from ._validation import (
+    as_array,
+    as_float,
+    as_int,
+    as_matrix,
+    as_rng,
+    as_vector,
+    constant_columns,
+)
 
 __all__ = ["LinearData", "make_linear_data", "make_poly_data", "train_val_test_split",
            "Standardizer"]
@@ -125,9 +133,6 @@ def train_val_test_split(X, y, rng, val=0.2, test=0.2):
     return tuple(X[p] for p in parts) + tuple(y[p] for p in parts)
 
 
-CONSTANT_RTOL = 1e-12  # std <= CONSTANT_RTOL * max|x| means "constant column" (round-off)
-
-
 @dataclass(frozen=True)
 class Standardizer:
     """Feature standardization (x - mean) / scale, with mean and scale from training data only.
@@ -159,9 +164,7 @@ class Standardizer:
         Standardizer
         """
         X = as_matrix(X)
-        scale = X.std(axis=0)
-        constant = scale <= CONSTANT_RTOL * np.abs(X).max(axis=0)
-        return cls(mean=X.mean(axis=0), scale=np.where(constant, 1.0, scale))
+        return cls(mean=X.mean(axis=0), scale=np.where(constant_columns(X), 1.0, X.std(axis=0)))
 
     def transform(self, X):
         """Standardize X with the training statistics: (X - mean) / scale.

@@ -179,5 +179,6 @@ def test_old_keyword_max_iter_is_the_iteration_cap():
     rng = np.random.default_rng(2)
     X = rng.normal(size=(80, 3)) * [0.3, 1.0, 2.0]
     y = X @ np.array([1.0, -1.0, 0.5])
-    with pytest.raises(ConvergenceError, match="n_iters=3 steps"):
+    with pytest.raises(ConvergenceError, match="n_iters=3 steps"), \
+            pytest.warns(FutureWarning, match="max_iter= is the old name of n_iters="):
         gd_iterations_to_tol(X, y, 0.0, max_iter=3)

@@ -81,7 +81,7 @@ def test_bad_input(problem):
     with pytest.raises(ValueError, match=r"keep == 1.2, must be in \(0, 1\]"):
         dropout_ridge_fit(X, y, keep=1.2)
     with pytest.raises(ValueError, match="w has length 2"):
-        dropout_penalty(X, np.zeros(2), 0.5)
+        dropout_penalty(np.zeros(2), X, 0.5)
     with pytest.raises(ValueError, match="n_masks == 1, must be >= 2"):
         monte_carlo_dropout_loss(w, X, y, 0.5, n_masks=1, rng=0)
     with pytest.raises(ValueError, match="X has .* rows but y has"):
@@ -92,10 +92,14 @@ def test_bad_input(problem):
         fit_dropout_gd(X, y, 0.5, lr=0.01, n_iters=10, rng=0, average_last=0)
 
 
-def test_the_older_data_first_order_is_still_accepted(problem):
+@pytest.mark.parametrize("call", [
+    lambda X, y, w: expected_dropout_loss(X, y, w, 0.7),
+    lambda X, y, w: dropout_penalty(X, w, 0.7),
+    lambda X, y, w: monte_carlo_dropout_loss(X, y, w, 0.7, 10, rng=1),
+])
+def test_the_older_data_first_order_is_refused_not_guessed(problem, call):
     X, y = problem
     w = np.linspace(-1, 1, X.shape[1])
-    assert expected_dropout_loss(X, y, w, 0.7) == expected_dropout_loss(w, X, y, 0.7)
-    assert dropout_penalty(X, w, 0.7) == dropout_penalty(w, X, 0.7)
-    assert (monte_carlo_dropout_loss(X, y, w, 0.7, 10, rng=1)
-            == monte_carlo_dropout_loss(w, X, y, 0.7, 10, rng=1))
+    with pytest.raises(TypeError, match=r"takes the weights first: \w+\(w, X, \.\.\.\), got a "
+                                        r"2-D first argument of shape \(\d+, \d+\)"):
+        call(X, y, w)

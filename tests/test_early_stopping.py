@@ -109,11 +109,14 @@ def test_bad_input():
         compare_early_stopping(X, y, 0.1, 5, lam=-1.0)
 
 
-def test_old_keyword_n_steps_still_works():
+def test_old_keyword_n_steps_still_works_with_a_future_warning():
     X = np.random.default_rng(0).normal(size=(20, 3))
-    assert equivalent_lam(500, 0.1, n_steps=100) == equivalent_lam(500, 0.1, n_iters=100)
-    np.testing.assert_array_equal(early_stopping_filter(X, 0.1, n_steps=7)[1],
-                                  early_stopping_filter(X, 0.1, 7)[1])
+    with pytest.warns(FutureWarning, match="n_steps= is the old name of n_iters=.*n_iters=100"):
+        old = equivalent_lam(500, 0.1, n_steps=100)
+    assert old == equivalent_lam(500, 0.1, n_iters=100)
+    with pytest.warns(FutureWarning, match="n_steps= is the old name of n_iters="):
+        old = early_stopping_filter(X, 0.1, n_steps=7)[1]
+    np.testing.assert_array_equal(old, early_stopping_filter(X, 0.1, 7)[1])
     with pytest.raises(TypeError, match="give only n_iters"):
         equivalent_lam(500, 0.1, n_iters=100, n_steps=100)
     with pytest.raises(TypeError, match="missing required argument 'n_iters'"):

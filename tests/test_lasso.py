@@ -106,15 +106,19 @@ def test_errors_name_the_function_that_was_called():
         fit_elastic_net(X, 3 * x, 0.01, rho=1.0, n_iters=2)
 
 
-def test_old_keyword_max_iter_still_works():
+def test_old_keyword_max_iter_still_works_with_a_future_warning():
     from helpers import lasso_path
 
     rng = np.random.default_rng(1)
     X, y = rng.normal(size=(20, 4)), rng.normal(size=20)
-    np.testing.assert_array_equal(fit_lasso(X, y, 1.0, max_iter=50)[0],
-                                  fit_lasso(X, y, 1.0, n_iters=50)[0])
-    np.testing.assert_array_equal(lasso_path(X, y, [1.0, 2.0], max_iter=50)[0],
-                                  lasso_path(X, y, [1.0, 2.0], n_iters=50)[0])
+    with pytest.warns(FutureWarning, match="max_iter= is the old name of n_iters=.*n_iters=50"):
+        old = fit_lasso(X, y, 1.0, max_iter=50)[0]
+    np.testing.assert_array_equal(old, fit_lasso(X, y, 1.0, n_iters=50)[0])
+    with pytest.warns(FutureWarning, match="max_iter= is the old name of n_iters="):
+        old = lasso_path(X, y, [1.0, 2.0], max_iter=50)[0]
+    np.testing.assert_array_equal(old, lasso_path(X, y, [1.0, 2.0], n_iters=50)[0])
+    with pytest.raises(TypeError, match="give only n_iters"):
+        fit_lasso(X, y, 1.0, n_iters=50, max_iter=50)
 
 
 def test_lam_max_on_uncentred_features():
@@ -137,19 +141,74 @@ def test_warm_start_on_a_constant_column_is_reset_to_zero():
     np.testing.assert_allclose(w, fit_lasso(X, y, 0.5)[0], rtol=1e-8, atol=1e-12)
 
 
-def test_column_constant_relative_to_the_others_gets_no_weight():
-    # a column whose squared norm is 1e-16 of the largest one is constant up to round-off:
-    # even at lam = 0 it must not receive a huge weight
+def test_constant_means_relative_to_the_column_own_scale():
+    # A column of 0.1s is constant, but its float std is round-off (about 1e-17), not 0: it
+    # gets weight 0 even at lam = 0. A column that really varies on a scale of 1e-6 is *not*
+    # constant: the rule does not depend on units, so rescaling a column by c rescales its
+    # weight by 1/c and changes nothing else (here at lam = 0, where the lasso is OLS).
     rng = np.random.default_rng(6)
-    X = np.column_stack([100 * rng.normal(size=30), 1e-6 * rng.normal(size=30)])
-    y = X[:, 0] * 0.01 + rng.normal(size=30)
-    w, _ = fit_lasso(X, y, 0.0, n_iters=1000)
-    assert w[1] == 0.0
+    x0, x1 = 100 * rng.normal(size=30), rng.normal(size=30)
+    y = 0.01 * x0 + 0.5 * x1 + rng.normal(size=30)
+    X = np.column_stack([x0, x1, np.full(30, 0.1)])
+    assert 0.0 < X[:, 2].std() < 1e-15  # round-off, not an exact 0
+    w, b = fit_lasso(X, y, 0.0, tol=1e-13, n_iters=10_000)
+    assert w[2] == 0.0
+    w_small, b_small = fit_lasso(X * [1.0, 1e-6, 1.0], y, 0.0, tol=1e-13, n_iters=10_000)
+    np.testing.assert_allclose(w_small, w * [1.0, 1e6, 1.0], rtol=1e-8)
+    assert b_small == pytest.approx(b, rel=1e-8)
+    w_zero, _ = fit_lasso(np.column_stack([x0, np.zeros(30)]), y, 0.0, tol=1e-13)
+    assert w_zero[1] == 0.0  # an all-zero column: no division by its zero norm
+
+
+def test_scaling_y_scales_the_solution():
+    # J(c w, c b; X, c y, c lam) = c^2 J(w, b; X, y, lam): the stopping test is relative to
+    # max(1, max|w|), so weights of order 1e6 converge as well as weights of order 1
+    rng = np.random.default_rng(8)
+    X = rng.normal(size=(40, 5))
+    y = X @ np.array([1.0, -2.0, 0.0, 0.5, 0.0]) + 0.3 * rng.normal(size=40)
+    w, b = fit_lasso(X, y, 2.0)
+    w_big, b_big = fit_lasso(X, 1e6 * y, 2e6, n_iters=200)
+    np.testing.assert_allclose(w_big, 1e6 * w, rtol=1e-7, atol=1e-3)
+    assert b_big == pytest.approx(1e6 * b, rel=1e-7)
+
+
+def test_lists_and_defaults():
+    rng = np.random.default_rng(9)
+    X = rng.normal(size=(25, 3))
+    y = X @ np.array([1.0, 0.0, -1.0]) + rng.normal(size=25)
+    w, b = fit_lasso(X, y, 1.0)
+    w_list, b_list = fit_lasso(X.tolist(), y.tolist(), 1.0)
+    np.testing.assert_array_equal(w_list, w)
+    assert b_list == b
+    from helpers import fit_elastic_net
+    w_en, b_en = fit_elastic_net(X, y, 1.0)
+    w_half, b_half = fit_elastic_net(X.tolist(), y.tolist(), 1.0, rho=0.5)
+    np.testing.assert_array_equal(w_en, w_half)  # rho = 0.5 is the default
+    assert b_en == b_half
+
+
+def test_one_sweep_is_enough_when_nothing_moves():
+    # at lam >= lam_max from w = 0 the first sweep changes nothing: n_iters = 1 is a valid cap
+    rng = np.random.default_rng(10)
+    X, y = rng.normal(size=(20, 3)), rng.normal(size=20)
+    w, b = fit_lasso(X, y, 2 * lasso_lam_max(X, y), n_iters=1)
+    np.testing.assert_array_equal(w, np.zeros(3))
+    assert b == pytest.approx(y.mean(), rel=1e-12)
+
+
+def test_elastic_net_rho_is_checked():
+    from helpers import fit_elastic_net
+
+    X, y = np.random.default_rng(11).normal(size=(10, 2)), np.ones(10)
+    with pytest.raises(ValueError, match="rho == -0.1, must be >= 0"):
+        fit_elastic_net(X, y, 1.0, rho=-0.1)
+    with pytest.raises(ValueError, match=r"rho == 1.5, must be in \[0, 1\]"):
+        fit_elastic_net(X, y, 1.0, rho=1.5)
 
 
 def test_old_keyword_max_iter_is_the_iteration_cap():
     rng = np.random.default_rng(3)
     x = rng.normal(size=30)
     X = np.column_stack([x, x + 1e-3 * rng.normal(size=30)])
-    with pytest.raises(ConvergenceError, match="n_iters=2 sweeps"):
+    with pytest.raises(ConvergenceError, match="n_iters=2 sweeps"), pytest.warns(FutureWarning):
         fit_lasso(X, 3 * x, 0.01, max_iter=2)

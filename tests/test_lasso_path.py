@@ -71,5 +71,6 @@ def test_old_keyword_max_iter_is_the_iteration_cap():
     rng = np.random.default_rng(3)
     x = rng.normal(size=30)
     X = np.column_stack([x, x + 1e-3 * rng.normal(size=30)])
-    with pytest.raises(ConvergenceError, match="^lasso_path: .* n_iters=2 sweeps"):
+    with pytest.raises(ConvergenceError, match="^lasso_path: .* n_iters=2 sweeps"), \
+            pytest.warns(FutureWarning):
         lasso_path(X, 3 * x, [0.01], max_iter=2)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_int, as_lam, as_matrix, as_positive, as_Xy
+from .._validation import as_int, as_lam, as_matrix, as_positive, as_Xy, centered, renamed
 from ..errors import ConvergenceError, DivergenceError
 from .ridge import _hessian_wb, _kept, _ridge_fit
 
@@ -29,7 +29,7 @@ __all__ = ["centered_hessian", "hessian_wb", "hessian_eigenvalues", "condition_n
 
 def _centered_singular_values(X):
     """Singular values of Xc, padded with zeros to length n (m <= n leaves null directions)."""
-    s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    s = np.linalg.svd(centered(X), compute_uv=False)
     return np.concatenate([s, np.zeros(X.shape[1] - s.size)])
 
 
@@ -50,7 +50,7 @@ def centered_hessian(X, lam):
 
 
 def _centered_hessian(X, lam):
-    Xc = X - X.mean(axis=0)
+    Xc = centered(X)
     return (Xc.T @ Xc + lam * np.eye(X.shape[1])) / X.shape[0]
 
 
@@ -138,7 +138,7 @@ def shrinkage_factors(X, lam):
         direction when m <= n) are null directions: factor 0, also at lam = 0.
     """
     X, lam = as_matrix(X), as_lam(lam)
-    s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    s = np.linalg.svd(centered(X), compute_uv=False)
     return s, _factors(s, X.shape, lam)
 
 
@@ -186,7 +186,7 @@ def ridge_shrinkage(X, y, lam):
     """
     X, y = as_Xy(X, y)
     lam = as_lam(lam)
-    _, s, Vt = np.linalg.svd(X - X.mean(axis=0), full_matrices=False)
+    _, s, Vt = np.linalg.svd(centered(X), full_matrices=False)
     w_ridge, _ = _ridge_fit(X, y, lam)
     w_ls, _ = _ridge_fit(X, y, 0.0)
     along_ridge, along_ls = Vt @ w_ridge, Vt @ w_ls
@@ -196,7 +196,7 @@ def ridge_shrinkage(X, y, lam):
     return Shrinkage(s=s, predicted=predicted, measured=measured)
 
 
-def gd_iterations_to_tol(X, y, lam, lr=None, tol=1e-8, n_iters=1_000_000, max_iter=None):
+def gd_iterations_to_tol(X, y, lam, lr=None, tol=1e-8, n_iters=None, max_iter=None):
     """Steps of gradient descent from w = 0 until ||w_k - w*|| <= tol ||w*||.
 
     Runs real gradient descent w <- w - lr (H w - Xc^T yc / m) on the centered problem, with
@@ -215,10 +215,10 @@ def gd_iterations_to_tol(X, y, lam, lr=None, tol=1e-8, n_iters=1_000_000, max_it
         Step size; 1/L by default, L the largest eigenvalue of H.
     tol : float > 0
         Relative distance to the minimizer: stop when ||w_k - w*|| <= tol ||w*||.
-    n_iters : int >= 1
+    n_iters : int >= 1, default 1_000_000
         Maximum number of steps.
     max_iter : int, optional
-        Old name of n_iters, still accepted.
+        Old name of n_iters: still accepted, with a FutureWarning.
 
     Returns
     -------
@@ -228,8 +228,9 @@ def gd_iterations_to_tol(X, y, lam, lr=None, tol=1e-8, n_iters=1_000_000, max_it
     """
     X, y = as_Xy(X, y)
     lam, tol = as_lam(lam), as_positive(tol, "tol")
-    n_iters = as_int(n_iters if max_iter is None else max_iter, "n_iters", minimum=1)
-    Xc = X - X.mean(axis=0)
+    n_iters = renamed(n_iters, max_iter, "n_iters", "max_iter", default=1_000_000)
+    n_iters = as_int(n_iters, "n_iters", minimum=1)
+    Xc = centered(X)
     H = _centered_hessian(X, lam)
     L = float(np.linalg.eigvalsh(H)[-1])
     lr = 1.0 / L if lr is None else as_positive(lr, "lr")

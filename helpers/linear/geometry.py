@@ -14,7 +14,17 @@ lam >= 0 giving the same solution (Lagrange duality), found here by bisection.
 
 import numpy as np
 
-from .._validation import as_array, as_choice, as_float, as_int, as_lam, as_lams, as_positive, as_Xy
+from .._validation import (
+    as_array,
+    as_choice,
+    as_float,
+    as_int,
+    as_lam,
+    as_lams,
+    as_positive,
+    as_Xy,
+    centered,
+)
 from ..errors import ConvergenceError
 from .lasso import _coordinate_fit
 from .ridge import _ridge_fit
@@ -181,7 +191,7 @@ def loss_grid(X, y, w1, w2):
     if X.shape[1] != 2:
         raise ValueError(f"X has {X.shape[1]} columns but the picture needs exactly 2")
     w1, w2 = as_array(w1, "w1", ndim=1), as_array(w2, "w2", ndim=1)
-    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    Xc, yc = centered(X), y - y.mean()
     m = X.shape[0]
     A, c, d = Xc.T @ Xc / m, Xc.T @ yc / m, yc @ yc / m
     W1, W2 = np.meshgrid(w1, w2)

@@ -11,7 +11,16 @@ The lasso is scikit-learn's `Lasso(alpha=lam/m)`; the elastic net is
 
 import numpy as np
 
-from .._validation import as_float, as_int, as_lam, as_positive, as_vector, as_Xy
+from .._validation import (
+    as_float,
+    as_int,
+    as_lam,
+    as_positive,
+    as_vector,
+    as_Xy,
+    centered,
+    renamed,
+)
 from ..errors import ConvergenceError
 
 __all__ = ["fit_lasso", "fit_elastic_net", "lasso_lam_max"]
@@ -30,16 +39,16 @@ def lasso_lam_max(X, y):
     float
     """
     X, y = as_Xy(X, y)
-    return float(np.max(np.abs((X - X.mean(axis=0)).T @ (y - y.mean()))))
+    return float(np.max(np.abs(centered(X).T @ (y - y.mean()))))
 
 
-def fit_lasso(X, y, lam, tol=1e-10, n_iters=10_000, w0=None, max_iter=None):
+def fit_lasso(X, y, lam, tol=1e-10, n_iters=None, w0=None, max_iter=None):
     """Minimize J(w, b) = 1/(2m)||Xw + b - y||^2 + lam/m ||w||_1 by coordinate descent.
 
     On centered data each coordinate update is exact:
     w_j <- S_lam(xc_j^T r_j) / ||xc_j||^2, with r_j the residual without feature j and S the
-    soft threshold; then b = mean(y) - mean(X) w. Constant columns (squared norm below 1e-12
-    times the largest one) get w_j = 0.
+    soft threshold; then b = mean(y) - mean(X) w. Constant columns (std at most 1e-12 times the
+    column's max |x|, the rule of `Standardizer`) get w_j = 0.
 
     Parameters
     ----------
@@ -48,19 +57,19 @@ def fit_lasso(X, y, lam, tol=1e-10, n_iters=10_000, w0=None, max_iter=None):
     lam : float >= 0
     tol : float > 0
         Stop when a full sweep changes no weight by more than tol * max(1, max|w|).
-    n_iters : int >= 1
+    n_iters : int >= 1, default 10_000
         Maximum number of sweeps; reaching it raises `ConvergenceError`.
     w0 : ndarray of shape (n,), optional
         Warm start (zeros by default).
     max_iter : int, optional
-        Old name of n_iters, still accepted.
+        Old name of n_iters: still accepted, with a FutureWarning.
 
     Returns
     -------
     w : ndarray of shape (n,)
     b : float
     """
-    n_iters = n_iters if max_iter is None else max_iter
+    n_iters = renamed(n_iters, max_iter, "n_iters", "max_iter", default=10_000)
     return _fit_checked(X, y, lam, 1.0, tol, n_iters, w0, "fit_lasso")
 
 
@@ -107,14 +116,16 @@ def _fit_checked(X, y, lam, rho, tol, n_iters, w0, caller):
 def _coordinate_fit(X, y, lam, rho, tol, n_iters, w, caller="fit_lasso"):
     """Centre, run `_coordinate_descent` (w is the warm start, updated in place), return (w, b)."""
     x_mean, y_mean = X.mean(axis=0), y.mean()
-    w = _coordinate_descent(X - x_mean, y - y_mean, lam, rho, w, tol, n_iters, caller)
+    w = _coordinate_descent(centered(X), y - y_mean, lam, rho, w, tol, n_iters, caller)
     return w, float(y_mean - x_mean @ w)
 
 
 def _coordinate_descent(Xc, yc, lam, rho, w, tol, n_iters, caller):
-    """Cyclic coordinate descent for 1/2 ||Xc w - yc||^2 + lam (rho ||w||_1 + (1-rho)/2 ||w||^2)."""
+    """Cyclic coordinate descent for 1/2 ||Xc w - yc||^2 + lam (rho ||w||_1 + (1-rho)/2 ||w||^2).
+
+    Xc comes from `centered`: a constant column is exactly 0, and gets weight 0."""
     col_sq = np.einsum("ij,ij->j", Xc, Xc)
-    active = col_sq > 1e-12 * max(col_sq.max(initial=0.0), 1.0)
+    active = col_sq > 0.0
     w[~active] = 0.0
     r = yc - Xc @ w
     l1, l2 = lam * rho, lam * (1.0 - rho)

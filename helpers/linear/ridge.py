@@ -17,6 +17,7 @@ from .._validation import (
     as_positive,
     as_vector,
     as_Xy,
+    centered,
     rank_cutoff,
 )
 from ..errors import DivergenceError
@@ -33,7 +34,7 @@ def _kept(s, shape):
 def _centered_svd(X, y):
     """Thin SVD of the centered design, plus the centered targets and the means."""
     x_mean, y_mean = X.mean(axis=0), y.mean()
-    U, s, Vt = np.linalg.svd(X - x_mean, full_matrices=False)
+    U, s, Vt = np.linalg.svd(centered(X), full_matrices=False)
     return U, s, Vt, y - y_mean, x_mean, y_mean
 
 

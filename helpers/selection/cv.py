@@ -13,7 +13,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_array, as_bool, as_choice, as_folds, as_int, as_lams, as_rng, as_Xy
+from .._validation import (
+    as_array,
+    as_bool,
+    as_choice,
+    as_folds,
+    as_int,
+    as_lams,
+    as_rng,
+    as_Xy,
+    centered,
+)
 from ..data import Standardizer
 from ..linear.ridge import _kept
 from .lasso_path import _lasso_path
@@ -146,7 +156,7 @@ def _ridge_predict(X_train, y_train, X_new, lams):
     w(lam) = Xc^T U diag(1/(s^2 + lam)) U^T yc when m < n. Every lam > 0: no division by 0.
     """
     x_mean, y_mean = X_train.mean(axis=0), y_train.mean()
-    Xc, yc, Xc_new = X_train - x_mean, y_train - y_mean, X_new - x_mean
+    Xc, yc, Xc_new = centered(X_train), y_train - y_mean, X_new - x_mean
     if min(Xc.shape) < GRAM_ABOVE:
         U, s, Vt = np.linalg.svd(Xc, full_matrices=False)
         s = _kept(s, Xc.shape)                            # round-off directions: factor 0

@@ -7,13 +7,13 @@ Objective (the course's convention, bias b not penalized):
 
 import numpy as np
 
-from .._validation import as_int, as_lams, as_positive, as_Xy
+from .._validation import as_int, as_lams, as_positive, as_Xy, renamed
 from ..linear.lasso import _coordinate_fit
 
 __all__ = ["lasso_path"]
 
 
-def lasso_path(X, y, lams, tol=1e-10, n_iters=10_000, max_iter=None):
+def lasso_path(X, y, lams, tol=1e-10, n_iters=None, max_iter=None):
     """Lasso weights and biases for every lam in a grid, with warm starts.
 
     The grid is solved from the largest lam (where most weights are 0) to the smallest, each
@@ -32,7 +32,7 @@ def lasso_path(X, y, lams, tol=1e-10, n_iters=10_000, max_iter=None):
     n_iters : int >= 1
         Sweeps allowed per lam; reaching it raises `ConvergenceError`.
     max_iter : int, optional
-        Old name of n_iters, still accepted.
+        Old name of n_iters: still accepted, with a FutureWarning.
 
     Returns
     -------
@@ -42,7 +42,7 @@ def lasso_path(X, y, lams, tol=1e-10, n_iters=10_000, max_iter=None):
     """
     X, y = as_Xy(X, y)
     lams = as_lams(lams)
-    n_iters = n_iters if max_iter is None else max_iter
+    n_iters = renamed(n_iters, max_iter, "n_iters", "max_iter", default=10_000)
     tol, n_iters = as_positive(tol, "tol"), as_int(n_iters, "n_iters", minimum=1)
     return _lasso_path(X, y, lams, tol, n_iters)
 

@@ -21,7 +21,7 @@ rather than as differences: with m <= n and a tiny lam both are of order lam, an
 
 import numpy as np
 
-from .._validation import as_lams, as_matrix, as_Xy, rank_cutoff
+from .._validation import as_lams, as_matrix, as_Xy, centered, rank_cutoff
 from ..linear.ridge import _centered_svd, _kept
 
 __all__ = ["ridge_path", "effective_df", "loo_cv_ridge", "gcv_ridge"]
@@ -109,7 +109,7 @@ def effective_df(X, lams):
     """
     X = as_matrix(X)
     lams = as_lams(lams)
-    s = _kept(np.linalg.svd(X - X.mean(axis=0), compute_uv=False), X.shape)
+    s = _kept(np.linalg.svd(centered(X), compute_uv=False), X.shape)
     return _shrink(s, lams).sum(axis=1)
 
 

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_array, as_float, as_int, as_lam, as_positive, as_rng, renamed
+from .._validation import (
+    as_array,
+    as_choice,
+    as_float,
+    as_int,
+    as_lam,
+    as_positive,
+    as_rng,
+    renamed,
+)
 from ..nn.activations import activation as _activation
 from ..nn.activations import init_weights
 
@@ -45,8 +54,9 @@ def init_deep_weights(n_layers, width, rng, init="he", n_in=None):
     width : int >= 1
         Units per layer.
     rng : numpy Generator or int seed
-    init : str
-        A key of INIT_CHOICES ('small', 'xavier', 'he', 'too large').
+    init : {'small', 'xavier', 'he', 'too large'}
+        A named preset of INIT_CHOICES: a `scheme` of `helpers.nn.init_weights` and a gain
+        ('small' is xavier with gain 0.5, 'too large' is he with gain 1.5).
     n_in : int >= 1, optional
         Input features (default: width).
 
@@ -54,8 +64,7 @@ def init_deep_weights(n_layers, width, rng, init="he", n_in=None):
     -------
     list of n_layers ndarrays; the first of shape (n_in, width), the others (width, width)
     """
-    if init not in INIT_CHOICES:
-        raise ValueError(f"init == {init!r}, must be one of {sorted(INIT_CHOICES)}")
+    init = as_choice(init, "init", tuple(INIT_CHOICES))
     n_layers = as_int(n_layers, "n_layers", minimum=1)
     width = as_int(width, "width", minimum=1)
     n_in = width if n_in is None else as_int(n_in, "n_in", minimum=1)
@@ -261,7 +270,8 @@ def random_deep_problem(n_layers, width, rng, init="he", batch=64):
         Depth D.
     width : int >= 1
     rng : numpy Generator or int seed
-    init : {'lecun', 'xavier', 'he'}
+    init : {'small', 'xavier', 'he', 'too large'}
+        A named preset of INIT_CHOICES (see `init_deep_weights`).
     batch : int >= 1
 
     Returns
@@ -308,7 +318,7 @@ def decay_factor(lr, lam, m, n_iters=None, n_steps=None):
     n_iters : int >= 0
         Number of gradient steps.
     n_steps : int, optional
-        Old name of n_iters, still accepted.
+        Old name of n_iters: still accepted, with a FutureWarning.
 
     Returns
     -------

@@ -14,8 +14,8 @@ strength lam_j = ((1 - p)/p) ||x_j||^2, whose minimizer is
 No bias here: center X and y first (the bias is not dropped out or penalized).
 
 Argument order follows the course: losses take the weights first, (w, X, y, keep), fitters take
-the data first, (X, y, keep, ...). The losses still accept the older data-first order
-(X, y, w, keep), recognised by X being the only 2-D argument.
+the data first, (X, y, keep, ...). A loss called in the older data-first order (X, y, w, keep)
+raises a TypeError that says so; it is never guessed.
 """
 
 import numpy as np
@@ -35,14 +35,16 @@ def _as_keep(keep):
     return keep
 
 
-def _weights_first(first, second, third=None):
-    """(w, X, y) from either (w, X, y) or the older (X, y, w); without y: (w, X) or (X, w)."""
-    if third is None:
-        return (second, first) if np.ndim(first) == 2 else (first, second)
-    return (third, first, second) if np.ndim(first) == 2 else (first, second, third)
+def _refuse_data_first(w, caller):
+    """A 2-D first argument means the older (X, y, w, keep) order: say so instead of guessing."""
+    if np.ndim(w) == 2:
+        raise TypeError(f"{caller} takes the weights first: {caller}(w, X, ...), got a 2-D first "
+                        f"argument of shape {np.shape(w)}; the older data-first order "
+                        f"(X, y, w, keep) is no longer accepted")
 
 
-def _checked(w, X, y, keep):
+def _checked(w, X, y, keep, caller):
+    _refuse_data_first(w, caller)
     X, y = as_Xy(X, y)
     w = as_vector(w, "w", length=X.shape[1], length_of="one weight per column of X")
     return X, y, w, _as_keep(keep)
@@ -62,7 +64,7 @@ def dropout_penalty(w, X, keep):
     -------
     float
     """
-    w, X = _weights_first(w, X)
+    _refuse_data_first(w, "dropout_penalty")
     X = as_matrix(X)
     w = as_vector(w, "w", length=X.shape[1], length_of="one weight per column of X")
     keep = _as_keep(keep)
@@ -84,7 +86,7 @@ def expected_dropout_loss(w, X, y, keep):
     -------
     float
     """
-    X, y, w, keep = _checked(*_weights_first(w, X, y), keep)
+    X, y, w, keep = _checked(w, X, y, keep, "expected_dropout_loss")
     r = y - X @ w
     return float(r @ r + (1 - keep) / keep * np.sum(w**2 * np.sum(X**2, axis=0)))
 
@@ -108,7 +110,7 @@ def monte_carlo_dropout_loss(w, X, y, keep, n_masks, rng):
     std_error : float
         Standard deviation of the n_masks losses divided by sqrt(n_masks).
     """
-    X, y, w, keep = _checked(*_weights_first(w, X, y), keep)
+    X, y, w, keep = _checked(w, X, y, keep, "monte_carlo_dropout_loss")
     n_masks, rng = as_int(n_masks, "n_masks", minimum=2), as_rng(rng)
     losses = np.empty(n_masks)
     for k in range(n_masks):  # one (m, n) mask at a time: memory stays O(m n)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_int, as_lam, as_matrix, as_positive, as_Xy, renamed
+from .._validation import as_int, as_lam, as_matrix, as_positive, as_Xy, centered, renamed
 from ..linear.curvature import _factors, shrinkage_factors
 from ..linear.ridge import _gradient_descent, _ridge_fit
 
@@ -40,7 +40,7 @@ def equivalent_lam(m, lr, n_iters=None, n_steps=None):
     n_iters : int >= 1
         tau, the number of gradient-descent steps.
     n_steps : int, optional
-        Old name of n_iters, still accepted.
+        Old name of n_iters: still accepted, with a FutureWarning.
 
     Returns
     -------
@@ -61,7 +61,7 @@ def early_stopping_filter(X, lr, n_iters=None, n_steps=None):
     n_iters : int >= 1
         tau, the number of gradient-descent steps.
     n_steps : int, optional
-        Old name of n_iters, still accepted.
+        Old name of n_iters: still accepted, with a FutureWarning.
 
     Returns
     -------
@@ -75,7 +75,7 @@ def early_stopping_filter(X, lr, n_iters=None, n_steps=None):
 
 
 def _early_stopping_filter(X, lr, n_iters):
-    s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    s = np.linalg.svd(centered(X), compute_uv=False)
     return s, 1.0 - (1.0 - lr * s**2 / X.shape[0]) ** n_iters
 
 
@@ -190,7 +190,7 @@ def compare_early_stopping(X, y, lr, n_iters=None, lam=None, n_steps=None):
     lam : float >= 0, optional
         Ridge strength to compare with; `equivalent_lam(m, lr, n_iters)` by default.
     n_steps : int, optional
-        Old name of n_iters, still accepted.
+        Old name of n_iters: still accepted, with a FutureWarning.
 
     Returns
     -------
@@ -202,7 +202,7 @@ def compare_early_stopping(X, y, lr, n_iters=None, lam=None, n_steps=None):
     m = X.shape[0]
     lam = m / (lr * n_iters) if lam is None else as_lam(lam)
     x_mean = X.mean(axis=0)
-    gd = _gradient_descent(X - x_mean, y, 0.0, lr, n_iters, np.finfo(float).tiny,
+    gd = _gradient_descent(centered(X), y, 0.0, lr, n_iters, np.finfo(float).tiny,
                            np.zeros(X.shape[1]), 0.0)
     w_ridge, b_ridge = _ridge_fit(X, y, lam)
     s, f_gd = _early_stopping_filter(X, lr, n_iters)

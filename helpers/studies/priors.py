@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_int, as_lams, as_positive, as_rng, as_wb, as_Xy
+from .._validation import as_int, as_lams, as_positive, as_rng, as_wb, as_Xy, centered
 from ..selection.ridge_path import _loo_cv_ridge
 
 __all__ = ["PRIOR_SIM_LAMS", "neg_log_posterior", "map_gaussian", "PriorLamSelection",
@@ -77,7 +77,7 @@ def map_gaussian(X, y, sigma, tau):
     """
     X, y = as_Xy(X, y)
     sigma, tau = as_positive(sigma, "sigma"), as_positive(tau, "tau")
-    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    Xc, yc = centered(X), y - y.mean()
     precision = Xc.T @ Xc / sigma**2 + np.eye(X.shape[1]) / tau**2
     w = np.linalg.solve(precision, Xc.T @ yc / sigma**2)
     return w, float(y.mean() - X.mean(axis=0) @ w)
