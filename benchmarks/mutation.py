@@ -305,14 +305,21 @@ def run_module(module, tests, jobs, sample=None):
     return tree, [(all_sites[i], outcome.get(i, ["missing"])[0]) for i in chosen]
 
 
-def _is_equivalent(module, source, line, what):
-    """Whether the mutant (module, line number, mutation) is on the EQUIVALENT list."""
+def _is_equivalent(module, source, line, col, what):
+    """Whether the mutant (module, line number, column, mutation) is on the EQUIVALENT list.
+
+    An entry (module, line text, mutation) covers every such mutant on the line; an entry with
+    a fourth item, the column, covers only the mutant at that column (for a line with two sites
+    of the same kind, only one of which is equivalent)."""
     text = source[line - 1].strip() if isinstance(line, int) and line <= len(source) else ""
-    return any(m == module and text.startswith(t) and w == what for m, t, w in EQUIVALENT)
+    indent = len(source[line - 1]) - len(source[line - 1].lstrip()) if text else 0
+    return any(entry[0] == module and text.startswith(entry[1]) and entry[2] == what
+               and (len(entry) == 3 or entry[3] == col - indent) for entry in EQUIVALENT)
 
 
 def _line_of(tree, index):
-    return getattr(list(ast.walk(tree))[index], "lineno", "?")
+    node = list(ast.walk(tree))[index]
+    return getattr(node, "lineno", "?"), getattr(node, "col_offset", 0)
 
 
 def main(argv=None):
@@ -339,7 +346,8 @@ def main(argv=None):
             sites = _sites(tree)
             for i in _chosen(sites, args.sample):
                 index, _kind, what = sites[i]
-                print(f"{module}:{_line_of(tree, index)}: {what}")
+                line, col = _line_of(tree, index)
+                print(f"{module}:{line}:{col}: {what}")
             continue
         start = time.perf_counter()
         tree, results = run_module(module, CORE[module], args.jobs, args.sample)
@@ -349,10 +357,10 @@ def main(argv=None):
         equivalent = 0
         for (index, _kind, what), outcome in results:
             if outcome == "passed":
-                line = _line_of(tree, index)
-                judged = _is_equivalent(module, source, line, what)
+                line, col = _line_of(tree, index)
+                judged = _is_equivalent(module, source, line, col, what)
                 equivalent += judged
-                print(f"  survived  helpers/{module}.py:{line}: {what}"
+                print(f"  survived  helpers/{module}.py:{line}:{col}: {what}"
                       f"{'  (judged equivalent)' if judged else ''}", flush=True)
         summary.append((module, killed, len(results), equivalent, seconds))
         print(f"\n{module}: {killed}/{len(results)} killed "

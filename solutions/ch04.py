@@ -39,12 +39,12 @@ def max_stable_lr(X, lam):
     return 2.0 / float(np.linalg.eigvalsh(H)[-1])
 
 
-def equivalent_lam(m, lr, n_steps):
-    """lam ~ m / (lr * n_steps): GBC's alpha ~ 1/(lr * n_steps) with alpha = lam/m.
+def equivalent_lam(m, lr, n_iters):
+    """lam ~ m / (lr * n_iters): GBC's alpha ~ 1/(lr * n_iters) with alpha = lam/m.
 
-    Why: after T = n_steps steps from w = 0, early stopping keeps the directions with
+    Why: after T = n_iters steps from w = 0, early stopping keeps the directions with
     s_j^2/m >~ 1/(lr * T) and damps the others, as ridge does with s_j^2 >~ lam (Goodfellow,
-    Bengio & Courville, eq. 7.45). Equating the two thresholds gives lam = m / (lr * n_steps):
+    Bengio & Courville, eq. 7.45). Equating the two thresholds gives lam = m / (lr * n_iters):
     more steps, less regularization, and the learning rate counts as much as the number of steps.
     """
-    return m / (lr * n_steps)
+    return m / (lr * n_iters)

@@ -69,3 +69,12 @@ def problem(request):
     X = rng.normal(size=(m, n)) * np.linspace(0.5, 3, n) + np.linspace(-1, 1, n)
     y = X @ rng.normal(size=n) + 2.0 + 0.5 * rng.normal(size=m)
     return X, y
+
+
+@pytest.fixture
+def imbalanced():
+    """A binary problem with about 15 % positives, shifted by 1.2 in every feature."""
+    rng = np.random.default_rng(0)
+    y = (rng.random(120) < 0.15).astype(float)
+    X = rng.normal(size=(120, 3)) + 1.2 * y[:, None]
+    return X, y

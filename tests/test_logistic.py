@@ -1,16 +1,21 @@
-"""The one logistic model: sigmoid, loss, gradient (fit_logistic is in test_practical.py)."""
+"""The one logistic model: sigmoid, loss, gradient and fit_logistic, the Newton solver."""
 
 import numpy as np
 import pytest
+from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 
 from helpers import (
+    ConvergenceError,
+    balanced_class_weights,
+    fit_logistic,
     logistic_grad,
     logistic_loss,
     logistic_proba,
     logistic_ridge_grad,
     logistic_ridge_loss,
     numerical_gradient,
+    oversample_minority,
     rel_error,
     sigmoid,
 )
@@ -83,3 +88,55 @@ def test_bad_input(data):
         logistic_proba(X, w[:-1], 0.0)
     with pytest.raises(TypeError, match="z must hold real numbers"):
         sigmoid(np.array([1j]))
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+
+
+@pytest.mark.parametrize("lam", [0.1, 5.0])
+def test_logistic_matches_sklearn(imbalanced, weighted, lam):
+    X, y = imbalanced
+    s = balanced_class_weights(y) if weighted else None
+    w, b = fit_logistic(X, y, lam, sample_weight=s)
+    ref = LogisticRegression(C=1 / lam, tol=1e-12, max_iter=10_000).fit(X, y, sample_weight=s)
+    np.testing.assert_allclose(w, ref.coef_[0], rtol=1e-5, atol=1e-7)
+    assert b == pytest.approx(ref.intercept_[0], rel=1e-5, abs=1e-7)
+    np.testing.assert_allclose(logistic_proba(X, w, b), ref.predict_proba(X)[:, 1], atol=1e-6)
+
+
+def test_logistic_on_separable_data_with_m_less_than_n():
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(10, 25))
+    y = (X[:, 0] > 0).astype(float)
+    w, b = fit_logistic(X, y, 1.0)
+    ref = LogisticRegression(C=1.0, tol=1e-12, max_iter=10_000).fit(X, y)
+    np.testing.assert_allclose(w, ref.coef_[0], rtol=1e-5, atol=1e-7)
+
+
+def test_logistic_reports_non_convergence(imbalanced):
+    X, y = imbalanced
+    with pytest.raises(ConvergenceError, match="did not reach tol"):
+        fit_logistic(X, y, 1.0, n_iters=1)
+
+
+def test_logistic_converges_on_many_duplicated_samples():
+    """Regression: near the optimum the decrease of J is below its rounding error (m = 760)."""
+    rng = np.random.default_rng(2)
+    y = (rng.random(400) < 0.05).astype(float)
+    X = rng.normal(size=(400, 2)) + np.outer(y, [1.5, 1.0])
+    X_over, y_over = oversample_minority(X, y, rng)
+    w, b = fit_logistic(X_over, y_over, 0.01)
+    ref = LogisticRegression(C=100.0, tol=1e-12, max_iter=10_000).fit(X_over, y_over)
+    np.testing.assert_allclose(w, ref.coef_[0], rtol=1e-5)
+
+
+def test_bad_input_logistic(imbalanced):
+    X, y = imbalanced
+    with pytest.raises(ValueError, match="y must contain only 0 and 1"):
+        fit_logistic(X, y + 1, 1.0)
+    with pytest.raises(ValueError, match="lam == 0.0, must be > 0"):
+        fit_logistic(X, y, 0.0)
+    with pytest.raises(ValueError, match="sample_weight has length 3"):
+        fit_logistic(X, y, 1.0, sample_weight=np.ones(3))
+    with pytest.raises(ValueError, match="sample_weight has negative"):
+        fit_logistic(X, y, 1.0, sample_weight=-np.ones(y.size))

@@ -107,3 +107,34 @@ def test_one_unit_layers_are_valid_and_zero_units_are_not():
 def test_dense_needs_at_least_one_input_and_output(n_in, n_out, bad):
     with pytest.raises(ValueError, match=bad):
         Dense(n_in, n_out, np.random.default_rng(0))
+
+
+def test_dense_backward_checks_the_upstream_gradient():
+    layer = Dense(4, 2, rng=0)
+    layer.forward(np.ones((3, 4)))
+    with pytest.raises(ValueError, match=r"Dense backward input has shape \(3, 3\) but must be "
+                                         r"\(m, 2\)"):
+        layer.backward(np.ones((3, 3)))
+
+
+def test_dense_default_initialization_is_he_with_gain_one():
+    from helpers.nn import init_weights
+
+    np.testing.assert_array_equal(Dense(5, 3, rng=4).params["W"],
+                                  init_weights(5, 3, np.random.default_rng(4), "he", 1.0))
+
+
+def test_dropout_evaluation_after_training_forgets_the_mask():
+    layer, H = Dropout(0.5), np.ones((6, 4))
+    layer.forward(H, training=True, rng=0)
+    assert layer.forward(H, training=False) is H
+    g = _upstream((6, 4))
+    np.testing.assert_array_equal(layer.backward(g), g)  # no stale mask from the training pass
+
+
+def test_dropout_rate_zero_draws_nothing_and_needs_no_rng():
+    H = _upstream((5, 3))
+    assert Dropout(0.0).forward(H, training=True, rng=None) is H
+    rng = np.random.default_rng(1)
+    Dropout(0.0).forward(H, training=True, rng=rng)
+    assert rng.random() == np.random.default_rng(1).random()  # the generator was not touched

@@ -144,3 +144,80 @@ def test_validation_targets_are_checked_against_the_validation_rows():
     net = MLP((2, 1), rng=0)
     with pytest.raises(ValueError, match="y_val"):
         train_mlp(net, X, y, SGD(lr=0.1), rng=0, n_epochs=2, X_val=X[:5], y_val=y[:4])
+
+
+def _zero_net(sizes=(1, 4, 1)):
+    """A network with every parameter 0: it outputs 0 and, on y = 0, gets zero gradients."""
+    net = MLP(sizes, rng=0)
+    net.set_params({name: np.zeros_like(p) for name, p in net.params.items()})
+    return net
+
+
+def test_defaults_are_no_penalty_and_100_epochs():
+    X, y = _data()
+    h = train_mlp(MLP((1, 4, 1), rng=0), X, y, SGD(0.05), rng=0)
+    ref = train_mlp(MLP((1, 4, 1), rng=0), X, y, SGD(0.05), rng=0, lam=0.0, n_epochs=100)
+    assert h.n_epochs == 100
+    np.testing.assert_array_equal(h.train_mse, ref.train_mse)
+    assert h.best_epoch is None and h.val_mse is None  # no validation set: no best epoch
+
+
+def test_patience_must_be_at_least_one():
+    X, y = _data()
+    with pytest.raises(ValueError, match="patience == 0, must be >= 1"):
+        train_mlp(MLP((1, 4, 1), rng=0), X, y, SGD(0.1), rng=0, X_val=X, y_val=y, patience=0)
+
+
+@pytest.mark.parametrize("n_epochs, stopped_early", [(10, True), (4, False)])
+def test_a_tie_is_not_a_new_best_and_stopping_at_the_last_epoch_is_not_early(n_epochs,
+                                                                          stopped_early):
+    # Nothing moves (zero network, y = 0), so every epoch ties with epoch 1: epoch 1 stays the
+    # best and patience 3 runs out at epoch 4. With n_epochs = 4 that is the last epoch anyway:
+    # no epoch was skipped, so the run did not stop early.
+    X, _ = _data()
+    h = train_mlp(_zero_net(), X, np.zeros(len(X)), Adam(lr=0.1), rng=0, n_epochs=n_epochs,
+                  X_val=X, y_val=np.ones(len(X)), patience=3)
+    np.testing.assert_array_equal(h.val_mse, [1.0] * 4)
+    assert h.best_epoch == 1 and h.n_epochs == 4 and h.stopped_early is stopped_early
+
+
+def test_no_finite_validation_mse_means_nothing_to_restore():
+    # validation inputs so large that the (linear) network's validation MSE overflows to inf
+    # at every epoch: no epoch is ever best, patience runs out, and the weights are kept
+    X, y = _data()
+    net = MLP((1, 1), rng=0)
+    h = train_mlp(net, X, y, SGD(0.1), rng=0, n_epochs=10, X_val=np.full((3, 1), 1e200),
+                  y_val=np.zeros(3), patience=2)
+    assert np.all(np.isinf(h.val_mse)) and h.best_epoch is None
+    assert h.stopped_early and h.n_epochs == 2
+
+
+def test_a_non_finite_mse_is_reported_as_such():
+    X, y = _data()
+    with pytest.raises(DivergenceError, match=r"at epoch 1 \(training MSE is (inf|nan)\)"):
+        train_mlp(MLP((1, 1), rng=0), X, y, SGD(lr=1e300), rng=0, n_epochs=3)
+
+
+def test_divergence_is_measured_against_the_scale_of_the_targets():
+    # The threshold is 1e4 times the starting MSE, however small or large the targets are.
+    # Tiny targets and a zero start (MSE about 1e-6): lr = 1.25 * 2/L grows the error by 1.5
+    # per step, so the MSE passes 1e4 times its start after about a dozen epochs, far below 1.
+    from helpers import max_stable_lr
+
+    X, y = _data()
+    lr = 1.25 * max_stable_lr(X, 0.0)
+    with pytest.raises(DivergenceError, match=r"at epoch 1\d: training MSE"):
+        train_mlp(_zero_net((1, 1)), X, 1e-3 * y, SGD(lr=lr), rng=0, n_epochs=25)
+    # Large targets (MSE about 1e4 at the start): a sound run is not flagged.
+    h = train_mlp(MLP((1, 8, 1), rng=1), X, 100 * y, Adam(lr=0.05), rng=0, n_epochs=30)
+    assert h.train_mse[-1] < h.train_mse[0]
+
+
+def test_full_batch_without_dropout_does_not_depend_on_the_seed():
+    # one batch in data order: nothing is shuffled, so any seed gives the same bits
+    X, y = _data()
+    a, b = MLP((1, 6, 1), rng=2), MLP((1, 6, 1), rng=2)
+    ha = train_mlp(a, X, y, Adam(lr=0.02), rng=0, lam=0.1, n_epochs=30)
+    hb = train_mlp(b, X, y, Adam(lr=0.02), rng=123, lam=0.1, n_epochs=30)
+    np.testing.assert_array_equal(ha.train_mse, hb.train_mse)
+    np.testing.assert_array_equal(a.params["dense1.W"], b.params["dense1.W"])

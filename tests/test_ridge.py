@@ -2,7 +2,14 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LinearRegression, Ridge
 
-from helpers import DivergenceError, fit_ridge_gd, max_stable_lr, ridge_closed_form, ridge_grad
+from helpers import (
+    DivergenceError,
+    fit_ridge_gd,
+    max_stable_lr,
+    ridge_closed_form,
+    ridge_grad,
+    ridge_loss,
+)
 
 
 @pytest.mark.parametrize("lam", [0.1, 3.0, 50.0])
@@ -150,3 +157,77 @@ def test_divergence_is_reported_as_soon_as_the_loss_passes_its_start():
     lr = 3.0 * max_stable_lr(X, 0.0)
     with pytest.raises(DivergenceError, match=r"at iteration (\d) \(the loss rose above its start"):
         fit_ridge_gd(X, y, 0.0, lr, 200)
+
+
+@pytest.mark.parametrize("c", [0.1, 2.0])
+@pytest.mark.parametrize("lam", [0.0, 1.0])
+def test_a_design_whose_columns_are_all_constant_gives_the_mean(c, lam):
+    # 0.1 is not exact in binary: X - mean(X) is round-off (about 1e-17), not 0. If that
+    # round-off were kept as data, it would be the largest singular value, and a cutoff relative
+    # to it would keep it: w would be of order 1 at lam = 0 instead of 0
+    y = np.random.default_rng(12).normal(size=30)
+    w, b = ridge_closed_form(np.full((30, 2), c), y, lam)
+    np.testing.assert_array_equal(w, [0.0, 0.0])
+    assert b == pytest.approx(y.mean(), rel=1e-12)
+
+
+def test_gd_takes_lists_and_starts_from_zero_by_default():
+    rng = np.random.default_rng(13)
+    X, y = rng.normal(size=(20, 3)), rng.normal(size=20) + 4.0
+    res = fit_ridge_gd(X, y, 0.5, lr=0.1, n_iters=20)
+    assert res.losses[0] == ridge_loss(np.zeros(3), 0.0, X, y, 0.5)
+    listed = fit_ridge_gd(X.tolist(), y.tolist(), 0.5, lr=0.1, n_iters=20)
+    np.testing.assert_array_equal(listed.losses, res.losses)
+
+
+def test_gd_stops_when_the_gradient_norm_is_at_most_tol():
+    rng = np.random.default_rng(14)
+    X, y = rng.normal(size=(20, 3)), rng.normal(size=20)
+    grad_w, grad_b = ridge_grad(np.zeros(3), 0.0, X, y, 1.0)
+    norm = float(np.sqrt(grad_w @ grad_w + grad_b**2))
+    at = fit_ridge_gd(X, y, 1.0, lr=0.1, n_iters=10, tol=norm)          # norm <= tol: no step
+    assert at.converged and at.n_steps == 0
+    below = fit_ridge_gd(X, y, 1.0, lr=0.1, n_iters=10, tol=np.nextafter(norm, 0.0))
+    assert below.n_steps >= 1
+
+
+def test_the_bias_gradient_counts_in_the_stopping_test():
+    # centred X and constant y: from w = 0 the gradient is all in b, and b converges at the
+    # rate 1 - lr = 0.1 per step, |grad_b| = 3 * 0.1^k, which reaches tol = 1e-8 at k = 9
+    rng = np.random.default_rng(15)
+    X = rng.normal(size=(30, 2))
+    X -= X.mean(axis=0)
+    res = fit_ridge_gd(X, np.full(30, 3.0), 1.0, lr=0.9, n_iters=100, tol=1e-8)
+    assert res.converged and res.n_steps == 9
+    assert res.b == pytest.approx(3.0, abs=1e-8)
+
+
+@pytest.mark.parametrize("noise", [0.0, 0.5])
+def test_round_off_at_the_minimum_is_not_divergence(noise):
+    # start on the exact minimizer and never stop (tol far below round-off): the loss moves by
+    # round-off only, which the divergence checks must tolerate; noise = 0 makes the minimum
+    # loss about 1e-31, so the absolute floor of the test matters, not only the relative one
+    rng = np.random.default_rng(16)
+    X = rng.normal(size=(40, 3))
+    y = X @ np.array([1.0, -2.0, 0.5]) + 1.0 + noise * rng.normal(size=40)
+    lam = 0.0 if noise == 0.0 else 0.5
+    w, b = ridge_closed_form(X, y, lam)
+    res = fit_ridge_gd(X, y, lam, lr=0.9 * max_stable_lr(X, lam), n_iters=50, tol=1e-300,
+                       w0=w, b0=b)
+    assert not res.converged and res.n_steps == 50
+    assert np.ptp(res.losses) <= 1e-12 * max(res.losses[0], 1e-12)
+
+
+def test_divergence_is_reported_at_the_first_step_that_passes_the_start():
+    # near the minimum, lr = 2.2/L: the error along the top direction is multiplied by
+    # 1 - 2.2 = -1.2 each step, so the loss passes its start at step 1, by less than 1 and by
+    # less than a factor 2
+    X, y = _two_scale_problem()
+    w, b = ridge_closed_form(X, y, 0.0)
+    top = np.linalg.eigh(X.T @ X)[1][:, -1]
+    bound = max_stable_lr(X, 0.0)
+    with pytest.raises(DivergenceError) as err:
+        fit_ridge_gd(X, y, 0.0, 1.1 * bound, 200, w0=w + 0.01 * top, b0=b)
+    message = str(err.value)
+    assert "at iteration 1 (the loss rose above its starting value)" in message
+    assert f"exceeds 2/L = {bound:.4g}" in message

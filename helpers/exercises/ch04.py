@@ -143,28 +143,28 @@ check_max_stable_lr = Exercise(
 
 
 def _lam_cases():
-    """Values where m, lr and n_steps are all different from 1 and from each other."""
+    """Values where m, lr and n_iters are all different from 1 and from each other."""
     return [(500, 0.1, 100), (60, 0.5, 7), (1000, 0.01, 2000), (7, 2.0, 3)]
 
 
 check_equivalent_lam = Exercise(
     name="equivalent_lam",
-    reference=lambda m, lr, n_steps: m / (lr * n_steps),
+    reference=lambda m, lr, n_iters: m / (lr * n_iters),
     cases=_lam_cases,
     mistakes=[
-        Mistake(lambda m, lr, n_steps: 1 / (lr * n_steps),
-                "that is GBC's alpha = 1/(lr * n_steps); in the course's units lam = m * alpha, "
+        Mistake(lambda m, lr, n_iters: 1 / (lr * n_iters),
+                "that is GBC's alpha = 1/(lr * n_iters); in the course's units lam = m * alpha, "
                 "because the penalty is lam/(2m)||w||^2."),
-        Mistake(lambda m, lr, n_steps: lr * n_steps / m,
-                "upside down: more steps mean less regularization, so lam falls as n_steps grows."),
-        Mistake(lambda m, lr, n_steps: m / n_steps,
-                "the learning rate is missing: what counts is the total 'time' lr * n_steps."),
-        Mistake(lambda m, lr, n_steps: m / lr,
-                "the number of steps is missing: lam = m / (lr * n_steps)."),
-        Mistake(lambda m, lr, n_steps: 2 * m / (lr * n_steps),
-                "a factor 2 too many: in the course's units lam = m / (lr * n_steps); the 1/2 of "
+        Mistake(lambda m, lr, n_iters: lr * n_iters / m,
+                "upside down: more steps mean less regularization, so lam falls as n_iters grows."),
+        Mistake(lambda m, lr, n_iters: m / n_iters,
+                "the learning rate is missing: what counts is the total 'time' lr * n_iters."),
+        Mistake(lambda m, lr, n_iters: m / lr,
+                "the number of steps is missing: lam = m / (lr * n_iters)."),
+        Mistake(lambda m, lr, n_iters: 2 * m / (lr * n_iters),
+                "a factor 2 too many: in the course's units lam = m / (lr * n_iters); the 1/2 of "
                 "lam/(2m) ||w||^2 is already taken care of by its derivative (lam/m) w."),
-        Mistake(lambda m, lr, n_steps: m / (2 * lr * n_steps),
-                "half the expected value: in the course's units lam = m / (lr * n_steps)."),
+        Mistake(lambda m, lr, n_iters: m / (2 * lr * n_iters),
+                "half the expected value: in the course's units lam = m / (lr * n_iters)."),
     ],
 )

@@ -8,7 +8,7 @@ in ``params`` and, after ``backward``, their gradients in ``grads`` (same names 
 
 import numpy as np
 
-from .._validation import as_float, as_int, as_rng
+from .._validation import as_float, as_rng
 from .activations import ACTIVATIONS, activation, init_weights
 
 __all__ = ["Dense", "Activation", "Dropout"]
@@ -39,9 +39,8 @@ class Dense:
     """
 
     def __init__(self, n_in, n_out, rng, scheme="he", gain=1.0):
-        self.n_in = as_int(n_in, "n_in", minimum=1)
-        self.n_out = as_int(n_out, "n_out", minimum=1)
-        W = init_weights(self.n_in, self.n_out, as_rng(rng), scheme=scheme, gain=gain)
+        W = init_weights(n_in, n_out, rng, scheme=scheme, gain=gain)  # checks all five
+        self.n_in, self.n_out = W.shape
         self.params = {"W": W, "b": np.zeros(self.n_out)}
         self.grads = {"W": np.zeros_like(W), "b": np.zeros(self.n_out)}
         self._H = None

@@ -1,4 +1,4 @@
-# i18n-source: solutions/ch04.py sha=5ef8be83b82a
+# i18n-source: solutions/ch04.py sha=4a2bdb09c0f1
 """笔记本 04（代码逐步讲解）的参考解答。
 
 J(w, b) = 1/(2m) ||X w + b - y||^2 + lam/(2m) ||w||^2，偏置不受惩罚。
@@ -39,12 +39,12 @@ def max_stable_lr(X, lam):
     return 2.0 / float(np.linalg.eigvalsh(H)[-1])
 
 
-def equivalent_lam(m, lr, n_steps):
-    """lam ~ m / (lr * n_steps)：即 GBC 的 alpha ~ 1/(lr * n_steps)，其中 alpha = lam/m。
+def equivalent_lam(m, lr, n_iters):
+    """lam ~ m / (lr * n_iters)：即 GBC 的 alpha ~ 1/(lr * n_iters)，其中 alpha = lam/m。
 
-    为什么：从 w = 0 出发走 T = n_steps 步之后，早停保留 s_j^2/m >~ 1/(lr * T) 的方向并
+    为什么：从 w = 0 出发走 T = n_iters 步之后，早停保留 s_j^2/m >~ 1/(lr * T) 的方向并
     抑制其余方向，就像岭回归保留 s_j^2 >~ lam 的方向一样（Goodfellow、Bengio 和 Courville，
-    式 7.45）。令两个阈值相等，得到 lam = m / (lr * n_steps)：步数越多，正则化越弱，而且
+    式 7.45）。令两个阈值相等，得到 lam = m / (lr * n_iters)：步数越多，正则化越弱，而且
     学习率与步数同样重要。
     """
-    return m / (lr * n_steps)
+    return m / (lr * n_iters)
