@@ -249,7 +249,7 @@ def constant_columns(X):
 def centered(X):
     """X - mean(X) with every constant column (see `constant_columns`) exactly 0.
 
-    The one centring used by every fit whose bias is unpenalized. Plain X - mean(X) leaves
+    The one centering used by every fit whose bias is unpenalized. Plain X - mean(X) leaves
     round-off (about 1e-17) in a constant column; when every column is constant those
     round-off values become the largest singular value, and a rank cutoff relative to it would
     then keep them as if they were data.

@@ -10,7 +10,10 @@ from helpers._validation import (
     as_folds,
     as_labels,
     as_lams,
+    centered,
+    constant_columns,
     rank_cutoff,
+    renamed,
 )
 
 
@@ -103,3 +106,25 @@ def test_rank_cutoff_is_relative_to_the_largest_singular_value():
     # scaling the matrix scales the cutoff: the rule does not depend on units
     assert rank_cutoff(1e6 * s, (4, 2)) == pytest.approx(1e6 * rank_cutoff(s, (4, 2)))
     assert rank_cutoff(np.array([]), (0, 0)) == 0.0
+
+
+def test_constant_means_round_off_relative_to_the_column_scale():
+    rng = np.random.default_rng(0)
+    X = np.column_stack([np.full(30, 0.1), np.zeros(30), 1e-7 * rng.normal(size=30),
+                         1e9 + rng.normal(size=30), np.full(30, -3e8)])
+    assert X[:, 0].std() > 0.0  # 0.1 is not exact: its float std is round-off, not 0
+    np.testing.assert_array_equal(constant_columns(X), [True, True, False, False, True])
+    Xc = centered(X)
+    np.testing.assert_array_equal(Xc[:, [0, 1, 4]], 0.0)
+    np.testing.assert_allclose(Xc[:, 2:4], X[:, 2:4] - X[:, 2:4].mean(axis=0), rtol=1e-15)
+
+
+def test_renamed_warns_about_the_old_name_and_refuses_both():
+    with pytest.warns(FutureWarning, match="n_steps= is the old name of n_iters=.*n_iters=5"):
+        assert renamed(None, 5, "n_iters", "n_steps") == 5
+    assert renamed(7, None, "n_iters", "n_steps") == 7
+    assert renamed(None, None, "n_iters", "n_steps", default=10) == 10
+    with pytest.raises(TypeError, match="missing required argument 'n_iters'"):
+        renamed(None, None, "n_iters", "n_steps")
+    with pytest.raises(TypeError, match="give only n_iters"):
+        renamed(3, 3, "n_iters", "n_steps")
