@@ -76,6 +76,11 @@ def strip_comments(code):
     return "\n".join(line.rstrip() for line in code.splitlines() if line.strip())
 
 
+def _has_comment(code):
+    return strip_comments(code) != "\n".join(line.rstrip() for line in code.splitlines()
+                                             if line.strip())
+
+
 def deeper_links(text):
     """Relative links written for notebooks/ (``../solutions/x``) work one folder deeper."""
     return re.sub(r"(\]\(|href=\"|src=\")\.\./", r"\1../../", text)
@@ -150,6 +155,10 @@ def build_notebook(lang, nb_path):
                 cell.execution_count = old.execution_count
             else:
                 cell.outputs, cell.execution_count = [], None
+                if old is not None and _has_comment(old.source) and old.source != cell.source:
+                    print(f"{out_path}: cell {cell.id}: its code changed, so it was copied from "
+                          f"English with English comments; translate them again (the previous "
+                          f"translation is in git), then re-execute the notebook")
     nb.metadata["i18n"] = {"language": lang, "source": f"../{nb_path.name}"}
     if previous is not None and "widgets" in previous.metadata:
         nb.metadata["widgets"] = previous.metadata["widgets"]
