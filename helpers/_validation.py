@@ -167,10 +167,10 @@ def as_bool(value, name):
     return bool(value)
 
 
-def as_choice(value, name, choices):
-    """One of a few allowed strings (or other hashable options)."""
+def as_choice(value, name, choices, hint=""):
+    """One of a few allowed strings (or other hashable options); `hint` ends the error message."""
     if isinstance(value, np.ndarray) or value not in choices:
-        raise ValueError(f"{name} == {value!r}, must be one of {tuple(choices)}")
+        raise ValueError(f"{name} == {value!r}, must be one of {tuple(choices)}{hint}")
     return value
 
 
@@ -243,7 +243,11 @@ def constant_columns(X):
     -------
     ndarray of bool, shape (n,)
     """
-    return X.std(axis=0) <= CONSTANT_RTOL * np.abs(X).max(axis=0, initial=0.0)
+    scale = np.abs(X).max(axis=0, initial=0.0)
+    # std(X / scale) <= rtol, not std(X) <= rtol * scale: the same test without squaring values
+    # near 1e160 (which would overflow to inf); an all-zero column has scale 0 and is constant
+    unit = X / np.where(scale > 0.0, scale, 1.0)
+    return unit.std(axis=0) <= CONSTANT_RTOL
 
 
 def centered(X):
@@ -280,8 +284,8 @@ def as_labels(y, name="y"):
 def renamed(value, old_value, name, old_name, default=None):
     """The value of an argument that was renamed, given under its new or its old name.
 
-    The old keyword still works for one release, with a `FutureWarning` that names the new one
-    (never silently); the course's notebooks and solutions use only the new names.
+    The old keyword still works until the next release, with a `FutureWarning` that names the
+    new one (never silently); the course's notebooks and solutions use only the new names.
 
     Parameters
     ----------
@@ -304,6 +308,6 @@ def renamed(value, old_value, name, old_name, default=None):
     if value is not None:
         raise TypeError(f"{name} and {old_name} are the same argument ({old_name} is its old "
                         f"name); give only {name}")
-    warnings.warn(f"{old_name}= is the old name of {name}= and will be removed; "
-                  f"write {name}={old_value!r}", FutureWarning, stacklevel=3)
+    warnings.warn(f"{old_name}= is the old name of {name}= and will be removed in the next "
+                  f"release; write {name}={old_value}", FutureWarning, stacklevel=3)
     return old_value

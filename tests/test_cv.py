@@ -181,3 +181,29 @@ def test_duplicated_column_at_a_tiny_lam_matches_the_closed_form(m, n):
 def test_five_folds_by_default(problem):
     X, y = problem
     assert cross_val_curve(X, y, LAMS).fold_mse.shape == (5, LAMS.size)
+
+
+@pytest.mark.parametrize("m, n", [(40, 5), (100, 70), (100, 120)],
+                         ids=["svd", "gram m>n", "gram m<n"])
+def test_a_large_offset_in_y_changes_no_validation_error(m, n):
+    # Predictions shift with y, so every fold's error is the same. Features offset by 1e3 and
+    # y by 1e6: any use of the uncentered y would show at the 1e-6 level.
+    rng = np.random.default_rng(21)
+    X = 1e3 + rng.normal(size=(m, n))
+    y = X @ rng.normal(size=n) / np.sqrt(n) + rng.normal(size=m)
+    lams = np.array([0.1, 1.0, 10.0])
+    for model in ("ridge", "lasso") if n < 10 else ("ridge",):  # the Gram route is ridge's
+        ref = cross_val_curve(X, y, lams, n_folds=4, model=model, standardize=False)
+        shifted = cross_val_curve(X, y + 1e6, lams, n_folds=4, model=model, standardize=False)
+        np.testing.assert_allclose(shifted.fold_mse, ref.fold_mse, rtol=1e-8)
+
+
+def test_the_lasso_cap_inside_cross_validation_is_10_000_sweeps():
+    from helpers import ConvergenceError
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=30)
+    X = np.column_stack([x, x + 1e-4 * rng.normal(size=30)])
+    with pytest.raises(ConvergenceError, match="n_iters=10000 sweeps"):
+        cross_val_curve(X, 3 * x + 0.01 * rng.normal(size=30), [1e-4], n_folds=3,
+                        model="lasso", standardize=False)

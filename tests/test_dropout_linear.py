@@ -101,5 +101,16 @@ def test_the_older_data_first_order_is_refused_not_guessed(problem, call):
     X, y = problem
     w = np.linspace(-1, 1, X.shape[1])
     with pytest.raises(TypeError, match=r"takes the weights first: \w+\(w, X, \.\.\.\), got a "
-                                        r"2-D first argument of shape \(\d+, \d+\)"):
+                                        r"2-D first argument of shape \(\d+, \d+\) and a 1-D "
+                                        r"second one; the older data-first order \(X, (y, )?w, "
+                                        r"keep\)"):
         call(X, y, w)
+
+
+def test_a_weight_column_before_X_is_asked_to_be_1d(problem):
+    X, y = problem
+    w = np.zeros((X.shape[1], 1))  # e.g. a Dense layer's W
+    with pytest.raises(ValueError, match=r"w has shape \(\d+, 1\)"):
+        expected_dropout_loss(w, X, y, 0.5)
+    with pytest.raises(ValueError, match=r"w has shape \(\d+, 1\)"):
+        dropout_penalty(w, X, 0.5)

@@ -218,3 +218,62 @@ def test_old_keyword_max_iter_is_the_iteration_cap():
     X = np.column_stack([x, x + 1e-3 * rng.normal(size=30)])
     with pytest.raises(ConvergenceError, match="n_iters=2 sweeps"), pytest.warns(FutureWarning):
         fit_lasso(X, 3 * x, 0.01, max_iter=2)
+
+
+def test_a_large_offset_in_y_moves_only_the_bias():
+    # Centering makes the fit blind to a constant added to y: only b moves. With features
+    # offset by 1e3 and y by 1e6 the columns of the centered X sum to round-off times 1e3, so
+    # any use of the uncentered y would show at the 1e-7 level.
+    rng = np.random.default_rng(17)
+    X = 1e3 + rng.normal(size=(40, 3))
+    y = X @ np.array([1.0, -0.5, 0.0]) + rng.normal(size=40)
+    w, b = fit_lasso(X, y, 2.0, tol=1e-12)
+    w_shift, b_shift = fit_lasso(X, y + 1e6, 2.0, tol=1e-12)
+    np.testing.assert_allclose(w_shift, w, rtol=1e-9, atol=1e-12)
+    assert b_shift == pytest.approx(b + 1e6, rel=1e-12)
+    assert lasso_lam_max(X, y + 1e6) == pytest.approx(lasso_lam_max(X, y), rel=1e-9)
+
+
+def test_the_stopping_test_is_tol_times_max_of_1_and_the_largest_weight():
+    # Orthonormal centered columns and lam = 0: one sweep lands every weight on the solution.
+    # Starting one weight delta away, that sweep moves it by delta, and with weights below 1
+    # the sweep stops the fit when delta <= tol * max(1, max|w|) = tol (so n_iters = 1 is enough).
+    rng = np.random.default_rng(18)
+    A = rng.normal(size=(30, 3))
+    Q, _ = np.linalg.qr(A - A.mean(axis=0))
+    w_true = np.array([0.3, -0.2, 0.1])
+    y = Q @ w_true + 5.0
+    tol = 1e-6
+    for delta, stops in [(0.5 * tol, True), (1.5 * tol, False)]:
+        w0 = w_true + np.array([delta, 0.0, 0.0])
+        if stops:
+            w, _ = fit_lasso(Q, y, 0.0, tol=tol, n_iters=1, w0=w0)
+            np.testing.assert_allclose(w, w_true, atol=1e-12)
+        else:
+            with pytest.raises(ConvergenceError, match="n_iters=1 sweeps"):
+                fit_lasso(Q, y, 0.0, tol=tol, n_iters=1, w0=w0)
+
+
+def _slow_problem():
+    """Two nearly collinear columns: coordinate descent needs far more than 10 000 sweeps."""
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=30)
+    return np.column_stack([x, x + 1e-3 * rng.normal(size=30)]), 3 * x
+
+
+def test_the_default_cap_is_10_000_sweeps():
+    from helpers import fit_elastic_net
+
+    X, y = _slow_problem()
+    with pytest.raises(ConvergenceError, match="^fit_lasso: .* n_iters=10000 sweeps"):
+        fit_lasso(X, y, 0.01, tol=1e-14)
+    with pytest.raises(ConvergenceError, match="^fit_elastic_net: .* n_iters=10000 sweeps"):
+        fit_elastic_net(X, y, 0.01, rho=1.0, tol=1e-14)
+
+
+def test_values_too_large_to_square_are_refused():
+    rng = np.random.default_rng(19)
+    X = 1e160 * rng.normal(size=(20, 2))
+    with pytest.raises(ValueError, match="fit_lasso: the squared norms of the centered columns "
+                                         "of X overflow"):
+        fit_lasso(X, rng.normal(size=20), 1.0)

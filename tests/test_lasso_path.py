@@ -74,3 +74,26 @@ def test_old_keyword_max_iter_is_the_iteration_cap():
     with pytest.raises(ConvergenceError, match="^lasso_path: .* n_iters=2 sweeps"), \
             pytest.warns(FutureWarning):
         lasso_path(X, 3 * x, [0.01], max_iter=2)
+
+
+def test_warm_starts_from_the_largest_lam_down_reach_a_small_lam_when_n_exceeds_m():
+    # With n > m a small lam is slow to reach from w = 0; from the solution at the next larger
+    # lam it is quick. The path visits lams from the largest down, so this grid converges under
+    # the default cap, whatever order the caller gives it in.
+    rng = np.random.default_rng(20)
+    X = rng.normal(size=(15, 40))
+    y = X[:, :3] @ np.array([2.0, -1.0, 0.5]) + 0.1 * rng.normal(size=15)
+    lams = np.array([1e-3, 0.1, 1.0])
+    W, _ = lasso_path(X, y, lams)
+    W_desc, _ = lasso_path(X, y, lams[::-1])
+    np.testing.assert_allclose(W, W_desc[::-1], atol=1e-8)
+
+
+def test_the_default_cap_is_10_000_sweeps():
+    from helpers import ConvergenceError
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=30)
+    X = np.column_stack([x, x + 1e-3 * rng.normal(size=30)])
+    with pytest.raises(ConvergenceError, match="^lasso_path: .* n_iters=10000 sweeps"):
+        lasso_path(X, 3 * x, [0.01], tol=1e-14)

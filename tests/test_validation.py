@@ -128,3 +128,11 @@ def test_renamed_warns_about_the_old_name_and_refuses_both():
         renamed(None, None, "n_iters", "n_steps")
     with pytest.raises(TypeError, match="give only n_iters"):
         renamed(3, 3, "n_iters", "n_steps")
+
+
+def test_constant_columns_does_not_overflow_on_huge_values():
+    rng = np.random.default_rng(1)
+    X = np.column_stack([np.full(30, 1.1e170), 1e160 * rng.normal(size=30), np.full(30, -1e300)])
+    with np.errstate(over="ignore"):
+        assert np.isinf(X[:, 0].std())  # round-off of 1e154 or more, squared: the naive std is inf
+    np.testing.assert_array_equal(constant_columns(X), [True, False, True])

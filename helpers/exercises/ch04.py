@@ -166,5 +166,8 @@ check_equivalent_lam = Exercise(
                 "lam/(2m) ||w||^2 is already taken care of by its derivative (lam/m) w."),
         Mistake(lambda m, lr, n_iters: m / (2 * lr * n_iters),
                 "half the expected value: in the course's units lam = m / (lr * n_iters)."),
+        Mistake(lambda m, lr, n_iters: m / lr * n_iters,
+                "operator precedence: m / lr * n_iters is (m / lr) * n_iters; the whole product "
+                "lr * n_iters belongs in the denominator: m / (lr * n_iters)."),
     ],
 )

@@ -125,6 +125,9 @@ def _coordinate_descent(Xc, yc, lam, rho, w, tol, n_iters, caller):
 
     Xc comes from `centered`: a constant column is exactly 0, and gets weight 0."""
     col_sq = np.einsum("ij,ij->j", Xc, Xc)
+    if not np.all(np.isfinite(col_sq)):
+        raise ValueError(f"{caller}: the squared norms of the centered columns of X overflow "
+                         f"(values near 1e154 or larger); rescale X first, e.g. standardize it")
     active = col_sq > 0.0
     w[~active] = 0.0
     r = yc - Xc @ w

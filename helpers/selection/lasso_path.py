@@ -29,7 +29,7 @@ def lasso_path(X, y, lams, tol=1e-10, n_iters=None, max_iter=None):
     tol : float > 0
         Stop each fit when a full sweep changes no weight by more than tol * max(1, max|w|)
         (as in `fit_lasso`).
-    n_iters : int >= 1
+    n_iters : int >= 1, default 10_000
         Sweeps allowed per lam; reaching it raises `ConvergenceError`.
     max_iter : int, optional
         Old name of n_iters: still accepted, with a FutureWarning.

@@ -64,7 +64,9 @@ def init_deep_weights(n_layers, width, rng, init="he", n_in=None):
     -------
     list of n_layers ndarrays; the first of shape (n_in, width), the others (width, width)
     """
-    init = as_choice(init, "init", tuple(INIT_CHOICES))
+    init = as_choice(init, "init", tuple(INIT_CHOICES),
+                     hint=" (named presets: a scheme and a gain); for a scheme alone such as "
+                          "'lecun', use helpers.nn.init_weights(..., scheme=...)")
     n_layers = as_int(n_layers, "n_layers", minimum=1)
     width = as_int(width, "width", minimum=1)
     n_in = width if n_in is None else as_int(n_in, "n_in", minimum=1)

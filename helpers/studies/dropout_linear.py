@@ -35,16 +35,18 @@ def _as_keep(keep):
     return keep
 
 
-def _refuse_data_first(w, caller):
-    """A 2-D first argument means the older (X, y, w, keep) order: say so instead of guessing."""
-    if np.ndim(w) == 2:
+def _refuse_data_first(w, X, caller, old_order):
+    """A 2-D first argument followed by a 1-D one is the older data-first order: say so instead
+    of guessing. (A weight column of shape (n, 1) before X falls through to `as_vector`, which
+    asks for a 1-D w.)"""
+    if np.ndim(w) == 2 and np.ndim(X) == 1:
         raise TypeError(f"{caller} takes the weights first: {caller}(w, X, ...), got a 2-D first "
-                        f"argument of shape {np.shape(w)}; the older data-first order "
-                        f"(X, y, w, keep) is no longer accepted")
+                        f"argument of shape {np.shape(w)} and a 1-D second one; the older "
+                        f"data-first order {old_order} is no longer accepted")
 
 
 def _checked(w, X, y, keep, caller):
-    _refuse_data_first(w, caller)
+    _refuse_data_first(w, X, caller, "(X, y, w, keep)")
     X, y = as_Xy(X, y)
     w = as_vector(w, "w", length=X.shape[1], length_of="one weight per column of X")
     return X, y, w, _as_keep(keep)
@@ -64,7 +66,7 @@ def dropout_penalty(w, X, keep):
     -------
     float
     """
-    _refuse_data_first(w, "dropout_penalty")
+    _refuse_data_first(w, X, "dropout_penalty", "(X, w, keep)")
     X = as_matrix(X)
     w = as_vector(w, "w", length=X.shape[1], length_of="one weight per column of X")
     keep = _as_keep(keep)

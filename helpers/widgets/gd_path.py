@@ -14,8 +14,18 @@ change on a move).
 
 import numpy as np
 
-from .._validation import as_float, as_int, as_lam, as_matrix, as_positive, as_rng, as_vector, as_Xy
-from ..linear.curvature import centered_hessian
+from .._validation import (
+    as_float,
+    as_int,
+    as_lam,
+    as_matrix,
+    as_positive,
+    as_rng,
+    as_vector,
+    as_Xy,
+    centered,
+)
+from ..linear.curvature import _centered_hessian
 from ..plotting import get_ax
 from .core import artist_explorer
 
@@ -89,9 +99,9 @@ def gd_path_update(X, y, lr, lam, n_iters=30, w0=_START, grid_size=61, extent=No
     n_iters, grid_size = as_int(n_iters, "n_iters", minimum=1), as_int(grid_size, "grid_size",
                                                                         minimum=2)
     w0 = as_vector(w0, "w0", 2, "a starting point (w1, w2)")
-    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    Xc, yc = centered(X), y - y.mean()
     m = X.shape[0]
-    H, g, c = centered_hessian(X, lam), Xc.T @ yc / m, yc @ yc / (2 * m)
+    H, g, c = _centered_hessian(X, lam), Xc.T @ yc / m, yc @ yc / (2 * m)
     w_hat = np.linalg.solve(H, g)
     if extent is None:
         w_ls = np.linalg.lstsq(Xc, yc, rcond=None)[0]

@@ -9,7 +9,7 @@ slider and a penalty choice. The contour through the solution is an exact ellips
 
 import numpy as np
 
-from .._validation import as_array, as_int, as_Xy
+from .._validation import as_array, as_int, as_Xy, centered
 from ..linear.geometry import (
     PENALTY_KINDS,
     loss_grid,
@@ -17,7 +17,7 @@ from ..linear.geometry import (
     penalty,
     penalty_boundary,
 )
-from ..linear.ridge import ridge_closed_form
+from ..linear.ridge import _ridge_fit
 from ..plotting import KIND_NAMES, get_ax, plot_geometry
 from .core import artist_explorer
 
@@ -98,9 +98,9 @@ def touching_contour(X, y, w, n_points=200):
     w = as_array(w, "w", ndim=1)
     if w.shape != (2,):
         raise ValueError(f"w has shape {w.shape} but must have shape (2,)")
-    Xc = X - X.mean(axis=0)
+    Xc = centered(X)
     A = Xc.T @ Xc / X.shape[0]
-    w_ols = ridge_closed_form(X, y, 0.0)[0]
+    w_ols = _ridge_fit(X, y, 0.0)[0]
     gap = w - w_ols
     radius = np.sqrt(max(float(gap @ A @ gap), 0.0))
     t = np.linspace(0.0, 2 * np.pi, as_int(n_points, "n_points", minimum=8))
@@ -162,7 +162,7 @@ def setup_geometry_explorer(fig, X, y, rho=0.5, extent=None, n_grid=121):
         update(lam, kind) moves the region, the touching contour, the solution and the title.
     """
     X, y = as_Xy(X, y)
-    w_ols = ridge_closed_form(X, y, 0.0)[0]
+    w_ols = _ridge_fit(X, y, 0.0)[0]
     if extent is None:
         extent = 1.25 * float(np.abs(w_ols).max())
     grid = np.linspace(-extent, extent, n_grid)
