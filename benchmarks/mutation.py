@@ -56,6 +56,8 @@ TIMEOUT = 60  # seconds per mutant run; a mutant that hangs (an endless loop) co
 # mutation. The score is reported both ways: killed / all, and killed / (all - equivalent), the
 # usual mutation score. Only surviving mutants are looked up here: a killed one always counts.
 EQUIVALENT = [
+    ("linear/losses", "return np.sign(z) * np.maximum(np.abs(z) - t, 0.0)",
+     "swap the first two arguments"),
     ("linear/lasso", "new = np.sign(z) * max(abs(z) - l1, 0.0)", "swap the first two arguments"),
     ("linear/lasso", "biggest_change = 0.0", "0.0 -> 0.0 - 1"),
     ("linear/lasso", "biggest_change = max(biggest_change, abs(new - old))",

@@ -69,12 +69,20 @@ def make_linear_data(m, n, rng, noise=1.0, b=2.0, w=None, scales=None, offsets=N
     scales = np.linspace(0.5, 3.0, n) if scales is None else as_vector(scales, "scales", n)
     offsets = np.linspace(-1.0, 1.0, n) if offsets is None else as_vector(offsets, "offsets", n)
     w = rng.standard_normal(n) if w is None else as_vector(w, "w", n)
-    X = offsets + scales * rng.standard_normal((m, n))
+    return _make_linear_data(m, rng, noise, b, w, scales, offsets)
+
+
+def _make_linear_data(m, rng, noise, b, w, scales, offsets):
+    """`make_linear_data` on checked input, with w, scales and offsets given."""
+    X = offsets + scales * rng.standard_normal((m, w.shape[0]))
     y = X @ w + b + noise * rng.standard_normal(m)
     return LinearData(X=X, y=y, w=w, b=b, noise=noise)
 
 
-def make_poly_data(m, rng, coefs=(0.5, 1.0, 0.0, -2.0), noise=0.3, x_range=(-1.0, 1.0)):
+_POLY_COEFS, _POLY_RANGE = (0.5, 1.0, 0.0, -2.0), (-1.0, 1.0)  # make_poly_data's defaults
+
+
+def make_poly_data(m, rng, coefs=_POLY_COEFS, noise=0.3, x_range=_POLY_RANGE):
     """Noisy samples of a polynomial: y = sum_k coefs[k] x^k + noise * N(0, 1).
 
     x is drawn uniformly in x_range and returned sorted.
@@ -94,11 +102,21 @@ def make_poly_data(m, rng, coefs=(0.5, 1.0, 0.0, -2.0), noise=0.3, x_range=(-1.0
     y : ndarray of shape (m,)
     """
     m, rng = as_int(m, "m", minimum=1), as_rng(rng)
+    return _make_poly_data(m, rng, *_check_poly_data(coefs, noise, x_range))
+
+
+def _check_poly_data(coefs, noise, x_range):
+    """The checked coefs, noise and x_range (as an array `bounds`) of `make_poly_data`."""
     coefs = as_array(coefs, "coefs", ndim=1)
     noise = as_float(noise, "noise", minimum=0.0)
     bounds = as_array(x_range, "x_range", ndim=1)
     if bounds.shape != (2,) or not bounds[0] < bounds[1]:
         raise ValueError(f"x_range == {x_range!r}, must be (low, high) with low < high")
+    return coefs, noise, bounds
+
+
+def _make_poly_data(m, rng, coefs, noise, bounds):
+    """`make_poly_data` on checked input (see `_check_poly_data`)."""
     x = np.sort(rng.uniform(bounds[0], bounds[1], m))
     y = np.polynomial.polynomial.polyval(x, coefs) + noise * rng.standard_normal(m)
     return x, y

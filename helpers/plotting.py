@@ -29,9 +29,15 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ._validation import as_array, as_int, as_matrix, as_positive
-from .linear.geometry import loss_grid, penalty_boundary
-from .linear.ridge import ridge_closed_form
+from ._validation import as_array, as_int, as_positive
+from .linear.geometry import (
+    _BOUNDARY_POINTS,
+    _check_kind,
+    _check_plane,
+    _loss_grid,
+    _penalty_boundary,
+)
+from .linear.ridge import _ridge_fit
 
 __all__ = ["COURSE_COLORS", "COURSE_LINESTYLES", "COURSE_MARKERS", "COURSE_STYLE", "KIND_NAMES",
            "SLIDE_SIZE_IN", "use_course_style", "slide_font_scale", "add_markers", "get_ax",
@@ -295,25 +301,26 @@ def plot_geometry(X, y, w, budget, kind="l2", rho=0.5, w_ols=None, ax=None, exte
     -------
     ax
     """
-    X = as_matrix(X)
+    X, y = _check_plane(X, y)
     w = as_array(w, "w", ndim=1)
-    ols = ridge_closed_form(X, y, 0.0)[0] if w_ols is None else as_array(w_ols, "w_ols", ndim=1)
+    ols = _ridge_fit(X, y, 0.0)[0] if w_ols is None else as_array(w_ols, "w_ols", ndim=1)
     extent = 1.25 * float(np.abs(ols).max()) if extent is None else as_positive(extent, "extent")
+    share, budget = _check_kind(kind, rho), as_positive(budget, "budget")
     grid = np.linspace(-extent, extent, n_grid)
-    J = loss_grid(X, y, grid, grid)
+    J = _loss_grid(X, y, grid, grid)
     levels = np.quantile(J, [0.002, 0.01, 0.03, 0.07, 0.13, 0.22, 0.35, 0.55])
     ax = get_ax(ax)
     name = KIND_NAMES.get(kind, str(kind))
     ax.contour(grid, grid, J, levels=np.unique(levels), colors="0.6", linewidths=0.8)
     ax.plot([], [], color="0.6", linewidth=0.8, linestyle="-", label="loss contours")
     # the contour through the solution: it touches the region there (penalized <=> constrained)
-    J_w = loss_grid(X, y, w[:1], w[1:])[0, 0]
+    J_w = _loss_grid(X, y, w[:1], w[1:])[0, 0]
     if J_w > J.min():
         ax.contour(grid, grid, J, levels=[J_w], colors=_TOUCH_COLOR, linewidths=1.6,
                    linestyles="--")
         ax.plot([], [], color=_TOUCH_COLOR, linewidth=1.6, linestyle="--",
                 label="contour touching the region")
-    edge = penalty_boundary(budget, kind, rho)
+    edge = _penalty_boundary(budget, share, _BOUNDARY_POINTS)
     ax.fill(edge[:, 0], edge[:, 1], color=_REGION_COLOR, alpha=0.25,
             label=f"{name} region P(w) ≤ B")
     ax.plot(*ols, "k+", markersize=12, markeredgewidth=2, label="least squares")

@@ -104,3 +104,9 @@ def test_mse_takes_lists_and_refuses_a_2d_prediction():
     assert mse([1.0, 2.0, 3.0], [1.0, 2.0, 5.0]) == pytest.approx(4.0 / 3.0)
     with pytest.raises(ValueError, match=r"y_hat has shape \(3, 1\) but must be 1-D"):
         mse(np.ones(3), np.ones((3, 1)))
+
+
+def test_soft_threshold_of_a_scalar_is_a_python_float():
+    out = soft_threshold(3.0, 1.0)
+    assert type(out) is float and out == 2.0
+    assert soft_threshold(np.array([3.0]), 1.0).shape == (1,)

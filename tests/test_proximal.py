@@ -121,3 +121,21 @@ def test_losses_record_the_start_and_every_step(problem):
         assert result.losses[0] == pytest.approx(lasso_loss(w0, b0, X, y, 2.0), rel=1e-12)
         assert result.losses[-1] == pytest.approx(lasso_loss(result.w, result.b, X, y, 2.0),
                                                   rel=1e-12)
+
+
+@pytest.mark.parametrize("fit", [fit_lasso_ista, fit_lasso_subgradient])
+def test_defaults_lists_and_the_default_step(fit):
+    # lists work like arrays; the default start is (w, b) = (0, 0); the default step is 1/L
+    # with L = lasso_lipschitz(X), the smoothness constant of the data term (no lam in it)
+    rng = np.random.default_rng(22)
+    X, y = rng.normal(size=(25, 3)), rng.normal(size=25) + 2.0
+    res = fit(X, y, 2.0, n_iters=15)
+    assert res.losses[0] == lasso_loss(np.zeros(3), 0.0, X, y, 2.0)
+    explicit = fit(X.tolist(), y.tolist(), 2.0, lr=1.0 / lasso_lipschitz(X), n_iters=15, b0=0.0)
+    np.testing.assert_array_equal(explicit.losses, res.losses)
+
+
+def test_ista_step_checks_its_weights():
+    X, y = np.ones((4, 2)), np.ones(4)
+    with pytest.raises(ValueError, match="w has length 1 but must have length 2"):
+        ista_step(np.zeros(1), 0.0, X, y, 1.0, 0.1)

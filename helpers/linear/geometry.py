@@ -33,6 +33,7 @@ __all__ = ["PENALTY_KINDS", "penalty", "penalized_solution", "constrained_soluti
            "solution_path", "loss_grid", "penalty_boundary"]
 
 PENALTY_KINDS = ("l2", "l1", "elastic")
+_BOUNDARY_POINTS = 400  # points of a drawn region boundary (`penalty_boundary`)
 
 
 def _check_kind(kind, rho):
@@ -187,10 +188,21 @@ def loss_grid(X, y, w1, w2):
     ndarray of shape (k2, k1)
         Loss at (w1[i], w2[j]) in entry [j, i] (the layout `plt.contour(w1, w2, J)` expects).
     """
+    X, y = _check_plane(X, y)
+    w1, w2 = as_array(w1, "w1", ndim=1), as_array(w2, "w2", ndim=1)
+    return _loss_grid(X, y, w1, w2)
+
+
+def _check_plane(X, y):
+    """X and y checked, X with exactly the 2 columns a picture in the (w1, w2) plane needs."""
     X, y = as_Xy(X, y)
     if X.shape[1] != 2:
         raise ValueError(f"X has {X.shape[1]} columns but the picture needs exactly 2")
-    w1, w2 = as_array(w1, "w1", ndim=1), as_array(w2, "w2", ndim=1)
+    return X, y
+
+
+def _loss_grid(X, y, w1, w2):
+    """`loss_grid` on checked input."""
     Xc, yc = centered(X), y - y.mean()
     m = X.shape[0]
     A, c, d = Xc.T @ Xc / m, Xc.T @ yc / m, yc @ yc / m
@@ -200,7 +212,7 @@ def loss_grid(X, y, w1, w2):
     return 0.5 * quad - (c[0] * W1 + c[1] * W2) + 0.5 * d
 
 
-def penalty_boundary(budget, kind="l2", rho=0.5, n_points=400):
+def penalty_boundary(budget, kind="l2", rho=0.5, n_points=_BOUNDARY_POINTS):
     """Points of the curve P(w) = budget in two dimensions (a disk, a diamond, or between).
 
     Along direction u the radius r solves share*||u||_1 r + (1-share)/2 ||u||^2 r^2 = budget.
@@ -218,7 +230,12 @@ def penalty_boundary(budget, kind="l2", rho=0.5, n_points=400):
     """
     share = _check_kind(kind, rho)
     budget = as_positive(budget, "budget")
-    theta = np.linspace(0, 2 * np.pi, as_int(n_points, "n_points", minimum=8))
+    return _penalty_boundary(budget, share, as_int(n_points, "n_points", minimum=8))
+
+
+def _penalty_boundary(budget, share, n_points):
+    """`penalty_boundary` on checked input, with the L1 share of `_check_kind`."""
+    theta = np.linspace(0, 2 * np.pi, n_points)
     u = np.column_stack([np.cos(theta), np.sin(theta)])
     a, c = (1 - share) / 2, share * np.abs(u).sum(axis=1)  # a r^2 + c r - budget = 0, ||u||=1
     r = budget / c if a == 0 else (-c + np.sqrt(c**2 + 4 * a * budget)) / (2 * a)

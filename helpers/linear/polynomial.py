@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._validation import as_array, as_int, as_lam, as_lams, as_rng, as_vector
-from ..data import Standardizer, make_poly_data
+from ..data import _POLY_RANGE, Standardizer, _check_poly_data, _make_poly_data
 from .ridge import _ridge_fit
 
 __all__ = ["poly_features", "PolyModel", "fit_poly_ridge", "degree_sweep", "lam_sweep",
@@ -31,7 +31,11 @@ def poly_features(x, degree):
     ndarray of shape (m, degree)
     """
     x = as_array(x, "x", ndim=1)
-    degree = as_int(degree, "degree", minimum=1)
+    return _poly_features(x, as_int(degree, "degree", minimum=1))
+
+
+def _poly_features(x, degree):
+    """`poly_features` on checked input."""
     return x[:, None] ** np.arange(1, degree + 1)
 
 
@@ -67,7 +71,11 @@ class PolyModel:
         -------
         ndarray of shape (k,)
         """
-        return self.scaler.transform(poly_features(x, self.degree)) @ self.w + self.b
+        return self._predict(as_array(x, "x", ndim=1))
+
+    def _predict(self, x):
+        """`predict` on a checked 1-D float array."""
+        return self.scaler.transform(_poly_features(x, self.degree)) @ self.w + self.b
 
 
 def _check_xy(x, y, x_name="x", y_name="y"):
@@ -97,7 +105,7 @@ def fit_poly_ridge(x, y, degree, lam=0.0):
 
 
 def _fit_poly(x, y, degree, lam):
-    features = x[:, None] ** np.arange(1, degree + 1)
+    features = _poly_features(x, degree)
     scaler = Standardizer.fit(features)
     w, b = _ridge_fit(scaler.transform(features), y, lam)
     return PolyModel(degree=degree, lam=lam, w=w, b=b, scaler=scaler)
@@ -105,7 +113,7 @@ def _fit_poly(x, y, degree, lam):
 
 def _errors(model, x_train, y_train, x_val, y_val):
     def mse(x, y):
-        return float(np.mean((y - model.predict(x)) ** 2))
+        return float(np.mean((y - model._predict(x)) ** 2))
 
     return mse(x_train, y_train), mse(x_val, y_val)
 
@@ -152,6 +160,11 @@ def lam_sweep(x_train, y_train, x_val, y_val, degree, lams):
     x_val, y_val = _check_xy(x_val, y_val, "x_val", "y_val")
     lams = as_lams(lams, allow_zero=True)
     degree = as_int(degree, "degree", minimum=1)
+    return _lam_sweep(x_train, y_train, x_val, y_val, degree, lams)
+
+
+def _lam_sweep(x_train, y_train, x_val, y_val, degree, lams):
+    """`lam_sweep` on checked input."""
     errors = [_errors(_fit_poly(x_train, y_train, degree, lam), x_train, y_train, x_val,
                       y_val) for lam in lams]
     return tuple(np.array(e) for e in zip(*errors))
@@ -213,9 +226,11 @@ def bias_variance(degree, lam, m, n_datasets, rng, coefs=(0.5, 1.0, 0.0, -2.0), 
     n_datasets = as_int(n_datasets, "n_datasets", minimum=2)
     rng = as_rng(rng)
     x_grid = np.linspace(-1.0, 1.0, as_int(n_grid, "n_grid", minimum=2))
-    curves = np.array([fit_poly_ridge(*make_poly_data(m, rng, coefs, noise), degree, lam)
-                       .predict(x_grid) for _ in range(n_datasets)])
-    truth = np.polynomial.polynomial.polyval(x_grid, np.asarray(coefs, dtype=float))
+    coefs, noise, bounds = _check_poly_data(coefs, noise, _POLY_RANGE)
+    degree, lam = as_int(degree, "degree", minimum=1), as_lam(lam)
+    curves = np.array([_fit_poly(*_make_poly_data(m, rng, coefs, noise, bounds), degree, lam)
+                       ._predict(x_grid) for _ in range(n_datasets)])
+    truth = np.polynomial.polynomial.polyval(x_grid, coefs)
     variance = float(np.mean(curves.var(axis=0)))
     mc_correction = variance / (n_datasets - 1)
     bias_sq = float(np.mean((curves.mean(axis=0) - truth) ** 2)) - mc_correction

@@ -84,10 +84,7 @@ def convert_lambda(lam, m, to, rho=0.5):
     >>> convert_lambda(10.0, 200, to="torch.SGD")
     {'weight_decay': 0.1}
     """
-    lam, m = as_lam(lam), as_int(m, "m", minimum=1)
-    rho = as_float(rho, "rho", minimum=0.0)
-    if rho > 1.0:
-        raise ValueError(f"rho == {rho}, must be in [0, 1] (the share of the L1 part)")
+    lam, m, rho = _check_lam_m_rho(lam, m, rho)
     if to in NO_EQUIVALENT:
         raise ValueError(
             f"{NO_EQUIVALENT[to]} has no equivalent lam: its weight decay is decoupled, "
@@ -101,6 +98,14 @@ def convert_lambda(lam, m, to, rho=0.5):
         raise ValueError(f"to == {to!r}, must be one of {sorted(CONVERSIONS)} "
                          f"(or {sorted(NO_EQUIVALENT)}, which have no equivalent)")
     return CONVERSIONS[to][2](lam, m, rho)
+
+
+def _check_lam_m_rho(lam, m, rho):
+    lam, m = as_lam(lam), as_int(m, "m", minimum=1)
+    rho = as_float(rho, "rho", minimum=0.0)
+    if rho > 1.0:
+        raise ValueError(f"rho == {rho}, must be in [0, 1] (the share of the L1 part)")
+    return lam, m, rho
 
 
 def converter_table(lam, m, rho=0.5):
@@ -119,8 +124,9 @@ def converter_table(lam, m, rho=0.5):
     -------
     list of tuples (str, str, str, dict)
     """
-    return [(to, objective, setting, convert_lambda(lam, m, to, rho))
-            for to, (objective, setting, _) in CONVERSIONS.items()]
+    lam, m, rho = _check_lam_m_rho(lam, m, rho)
+    return [(to, objective, setting, convert(lam, m, rho))
+            for to, (objective, setting, convert) in CONVERSIONS.items()]
 
 
 def _full_batch_gd(X, y, grad_fn, lr, n_iters, what):

@@ -64,13 +64,20 @@ def init_deep_weights(n_layers, width, rng, init="he", n_in=None):
     -------
     list of n_layers ndarrays; the first of shape (n_in, width), the others (width, width)
     """
+    init, n_layers, width = _check_init(init, n_layers, width)
+    n_in = width if n_in is None else as_int(n_in, "n_in", minimum=1)
+    return _init_deep_weights(n_layers, width, as_rng(rng), init, n_in)
+
+
+def _check_init(init, n_layers, width):
     init = as_choice(init, "init", tuple(INIT_CHOICES),
                      hint=" (named presets: a scheme and a gain); for a scheme alone such as "
                           "'lecun', use helpers.nn.init_weights(..., scheme=...)")
-    n_layers = as_int(n_layers, "n_layers", minimum=1)
-    width = as_int(width, "width", minimum=1)
-    n_in = width if n_in is None else as_int(n_in, "n_in", minimum=1)
-    rng = as_rng(rng)
+    return init, as_int(n_layers, "n_layers", minimum=1), as_int(width, "width", minimum=1)
+
+
+def _init_deep_weights(n_layers, width, rng, init, n_in):
+    """`init_deep_weights` on checked input."""
     scheme, gain = INIT_CHOICES[init]
     sizes = [n_in] + [width] * n_layers
     return [init_weights(a, b, rng, scheme, gain) for a, b in zip(sizes[:-1], sizes[1:])]
@@ -106,8 +113,13 @@ def layer_norm(a, eps=LAYER_NORM_EPS):
         sqrt(var + eps) of each row, needed by the backward pass.
     """
     a = as_array(a, "a", ndim=2)
+    return _layer_norm(a, as_positive(eps, "eps"))
+
+
+def _layer_norm(a, eps=LAYER_NORM_EPS):
+    """`layer_norm` on checked input."""
     centred = a - a.mean(axis=1, keepdims=True)
-    scale = np.sqrt(np.mean(centred**2, axis=1, keepdims=True) + as_positive(eps, "eps"))
+    scale = np.sqrt(np.mean(centred**2, axis=1, keepdims=True) + eps)
     return centred / scale, scale
 
 
@@ -131,6 +143,11 @@ def layer_norm_backward(grad_u, u, scale):
     if grad_u.shape != u.shape or scale.shape != (u.shape[0], 1):
         raise ValueError(f"grad_u has shape {grad_u.shape}, u {u.shape} and scale {scale.shape}; "
                          f"expected grad_u and u of one shape (m, n) and scale of shape (m, 1)")
+    return _layer_norm_backward(grad_u, u, scale)
+
+
+def _layer_norm_backward(grad_u, u, scale):
+    """`layer_norm_backward` on checked input."""
     mean_g = grad_u.mean(axis=1, keepdims=True)
     mean_gu = np.mean(grad_u * u, axis=1, keepdims=True)
     return (grad_u - mean_g - u * mean_gu) / scale
@@ -158,15 +175,25 @@ def deep_forward(Ws, X, activation="relu", residual=False, normalize=False):
     hs : list of L + 1 ndarrays
         hs[0] = X and hs[l] = f(zs[l - 1]).
     """
+    Ws, X, (f, _) = _check_stack(Ws, X, activation, residual)
+    return _deep_forward(Ws, X, f, residual, normalize)
+
+
+def _check_stack(Ws, X, activation, residual):
+    """Checked Ws and X, and the activation's (f, f_prime)."""
     X = as_array(X, "X", ndim=2)
     Ws = _check_weights(Ws, X.shape[1])
     if residual and any(W.shape[0] != W.shape[1] for W in Ws):
         raise ValueError("residual=True needs square weight matrices (every layer as wide as "
                          "its input), got shapes " + str([W.shape for W in Ws]))
-    f, _ = _activation(activation)
+    return Ws, X, _activation(activation)
+
+
+def _deep_forward(Ws, X, f, residual, normalize):
+    """`deep_forward` on checked input, with the activation function f."""
     zs, hs = [], [X]
     for W in Ws:
-        zs.append(layer_norm(hs[-1] @ W)[0] if normalize else hs[-1] @ W)
+        zs.append(_layer_norm(hs[-1] @ W)[0] if normalize else hs[-1] @ W)
         hs.append(f(zs[-1]) + hs[-1] if residual else f(zs[-1]))
     return zs, hs
 
@@ -190,18 +217,28 @@ def deep_backward(Ws, zs, hs, grad_out, activation="relu", residual=False, norma
     grads_h : list of L + 1 ndarrays
         dL/dh_l for l = 0..L (grads_h[-1] is grad_out).
     """
-    grad_out = as_array(grad_out, "grad_out", ndim=2)
-    if grad_out.shape != hs[-1].shape:
-        raise ValueError(f"grad_out has shape {grad_out.shape} but must match the output "
-                         f"shape {hs[-1].shape}")
+    grad_out = _check_grad_out(grad_out, hs[-1].shape)
     _, f_prime = _activation(activation)
+    return _deep_backward(Ws, zs, hs, grad_out, f_prime, residual, normalize)
+
+
+def _check_grad_out(grad_out, shape):
+    grad_out = as_array(grad_out, "grad_out", ndim=2)
+    if grad_out.shape != shape:
+        raise ValueError(f"grad_out has shape {grad_out.shape} but must match the output "
+                         f"shape {shape}")
+    return grad_out
+
+
+def _deep_backward(Ws, zs, hs, grad_out, f_prime, residual, normalize):
+    """`deep_backward` on checked input, with the derivative f_prime of the activation."""
     grads_W, grads_h = [None] * len(Ws), [None] * len(hs)
     grads_h[-1] = grad_out
     for layer in range(len(Ws) - 1, -1, -1):
         grad_z = grads_h[layer + 1] * f_prime(zs[layer])
         if normalize:  # zs holds u = layer_norm(a); recompute the row scales of a = h W
-            _, scale = layer_norm(hs[layer] @ Ws[layer])
-            grad_z = layer_norm_backward(grad_z, zs[layer], scale)
+            _, scale = _layer_norm(hs[layer] @ Ws[layer])
+            grad_z = _layer_norm_backward(grad_z, zs[layer], scale)
         grads_W[layer] = hs[layer].T @ grad_z
         grads_h[layer] = grad_z @ Ws[layer].T
         if residual:
@@ -253,9 +290,11 @@ def gradient_profile(Ws, X, grad_out, activation="relu", residual=False, normali
     -------
     GradientProfile
     """
+    Ws, X, (f, f_prime) = _check_stack(Ws, X, activation, residual)
+    grad_out = _check_grad_out(grad_out, (X.shape[0], Ws[-1].shape[1]))
     with np.errstate(over="ignore", invalid="ignore"):
-        zs, hs = deep_forward(Ws, X, activation, residual, normalize)
-        grads_W, grads_h = deep_backward(Ws, zs, hs, grad_out, activation, residual, normalize)
+        zs, hs = _deep_forward(Ws, X, f, residual, normalize)
+        grads_W, grads_h = _deep_backward(Ws, zs, hs, grad_out, f_prime, residual, normalize)
         return GradientProfile(
             weight_grad_norms=np.array([np.linalg.norm(g) for g in grads_W]),
             act_grad_norms=np.array([np.linalg.norm(g) for g in grads_h]),
@@ -283,8 +322,9 @@ def random_deep_problem(n_layers, width, rng, init="he", batch=64):
     grad_out : ndarray of shape (batch, width), with ||grad_out||_F = 1
     """
     rng = as_rng(rng)
-    Ws = init_deep_weights(n_layers, width, rng, init)
+    init, n_layers, width = _check_init(init, n_layers, width)
     batch = as_int(batch, "batch", minimum=1)
+    Ws = _init_deep_weights(n_layers, width, rng, init, width)
     X = rng.standard_normal((batch, width))
     G = rng.standard_normal((batch, width))
     return Ws, X, G / np.linalg.norm(G)

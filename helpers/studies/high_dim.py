@@ -29,7 +29,7 @@ from .._validation import (
     as_Xy,
     rank_cutoff,
 )
-from ..data import make_linear_data
+from ..data import _make_linear_data
 from ..linear.ridge import _ridge_fit
 
 __all__ = ["min_norm_solution", "min_norm_gap", "make_isotropic_data", "excess_risk",
@@ -118,8 +118,7 @@ def make_isotropic_data(m, n, rng, sigma=0.5, r=1.0):
     sigma, r = as_float(sigma, "sigma", minimum=0.0), as_positive(r, "r")
     beta = rng.standard_normal(n)
     beta *= r / np.linalg.norm(beta)
-    return make_linear_data(m, n, rng, noise=sigma, b=0.0, w=beta, scales=np.ones(n),
-                            offsets=np.zeros(n))
+    return _make_linear_data(m, rng, sigma, 0.0, beta, np.ones(n), np.zeros(n))
 
 
 def excess_risk(w, b, beta):
@@ -183,11 +182,17 @@ def hmrt_min_norm_risk(gamma, sigma=0.5, r=1.0):
     """
     gamma, scalar = _gammas(gamma)
     sigma, r = as_float(sigma, "sigma", minimum=0.0), as_float(r, "r", minimum=0.0)
+    risk = _hmrt_min_norm_risk(gamma, sigma, r)
+    return float(risk[0]) if scalar else risk
+
+
+def _hmrt_min_norm_risk(gamma, sigma, r):
+    """`hmrt_min_norm_risk` on checked input: gamma a 1-D array, the risks an array like it."""
     risk = np.full(gamma.shape, np.inf)
     under, over = gamma < 1, gamma > 1
     risk[under] = sigma**2 * gamma[under] / (1 - gamma[under])
     risk[over] = r**2 * (1 - 1 / gamma[over]) + sigma**2 / (gamma[over] - 1)
-    return float(risk[0]) if scalar else risk
+    return risk
 
 
 def hmrt_ridge_risk(gamma, lam, m, sigma=0.5, r=1.0):
@@ -217,12 +222,17 @@ def hmrt_ridge_risk(gamma, lam, m, sigma=0.5, r=1.0):
     gamma, scalar = _gammas(gamma)
     lam, m = as_lam(lam), as_int(m, "m", minimum=1)
     sigma, r = as_float(sigma, "sigma", minimum=0.0), as_float(r, "r", minimum=0.0)
-    if lam == 0:
-        return hmrt_min_norm_risk(float(gamma[0]) if scalar else gamma, sigma, r)
-    s, ds = _mp_stieltjes(gamma, lam / m)
-    t = lam / m
-    risk = r**2 * t**2 * ds + sigma**2 * gamma * (s - t * ds)
+    risk = _hmrt_ridge_risk(gamma, lam, m, sigma, r)
     return float(risk[0]) if scalar else risk
+
+
+def _hmrt_ridge_risk(gamma, lam, m, sigma, r):
+    """`hmrt_ridge_risk` on checked input: gamma a 1-D array, the risks an array like it."""
+    if lam == 0:
+        return _hmrt_min_norm_risk(gamma, sigma, r)
+    t = lam / m
+    s, ds = _mp_stieltjes(gamma, t)
+    return r**2 * t**2 * ds + sigma**2 * gamma * (s - t * ds)
 
 
 def _mp_stieltjes(gamma, t):

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._validation import as_float, as_int, as_rng
-from ..data import make_poly_data
-from ..linear.polynomial import fit_poly_ridge, poly_features
+from ..data import _POLY_RANGE, _check_poly_data, _make_poly_data
+from ..linear.polynomial import _fit_poly, _poly_features
 from ..selection.cv import cross_val_curve
 from .core import (
     Layout,
@@ -73,7 +73,7 @@ def make_cv_explorer_problem(rng, m=30, degree=15, noise=0.3, fold_seed=0):
         x, y of shape (m,), lams of shape (55,), x_grid of shape (200,).
     """
     m = as_int(m, "m", minimum=10)
-    x, y = make_poly_data(m, as_rng(rng), coefs=COEFS, noise=noise)
+    x, y = _make_poly_data(m, as_rng(rng), *_check_poly_data(COEFS, noise, _POLY_RANGE))
     return CVExplorerProblem(x=x, y=y, degree=as_int(degree, "degree", minimum=1),
                              lams=np.logspace(-6, 3, 55), fold_seed=int(fold_seed),
                              x_grid=np.linspace(-1, 1, 200))
@@ -104,16 +104,16 @@ def cv_explorer_update(problem, n_folds, log10_lam):
         y_fit : ndarray of shape (200,), the fit on all m samples at lam, on problem.x_grid
         y_fit_1se : ndarray of shape (200,), the same at the one-SE choice
     """
-    _as_problem(problem)
+    _as_problem(problem)  # its fields were checked by make_cv_explorer_problem
     n_folds = as_int(n_folds, "n_folds", minimum=2, maximum=problem.x.size)
     lam = 10.0 ** as_float(log10_lam, "log10_lam")
-    Z = poly_features(problem.x, problem.degree)
+    Z = _poly_features(problem.x, problem.degree)
     curve = cross_val_curve(Z, problem.y, problem.lams, n_folds, problem.fold_seed)
     cv_at_lam = float(np.interp(np.log10(lam), np.log10(curve.lams), curve.mean))
-    fit = fit_poly_ridge(problem.x, problem.y, problem.degree, lam)
-    fit_1se = fit_poly_ridge(problem.x, problem.y, problem.degree, curve.lam_1se)
+    fit = _fit_poly(problem.x, problem.y, problem.degree, lam)
+    fit_1se = _fit_poly(problem.x, problem.y, problem.degree, curve.lam_1se)
     return {"curve": curve, "lam": lam, "cv_at_lam": cv_at_lam,
-            "y_fit": fit.predict(problem.x_grid), "y_fit_1se": fit_1se.predict(problem.x_grid)}
+            "y_fit": fit._predict(problem.x_grid), "y_fit_1se": fit_1se._predict(problem.x_grid)}
 
 
 TOP = 0.6          # fixed top of the validation-error axis; larger values are drawn on it

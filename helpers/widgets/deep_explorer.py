@@ -140,7 +140,7 @@ def precompute_deep_grid(x_train, y_train, x_val, y_val, lams, hidden=(32, 32), 
             history = train_mlp(net, x_train[:, None], y_train, optimizer, rng=seed,
                                 lam=lam_loss, n_epochs=n_epochs, X_val=x_val[:, None],
                                 y_val=y_val)
-            curves[i, j] = net.predict(x_grid[:, None])
+            curves[i, j] = net._forward(x_grid[:, None], training=False, rng=None)
             if has_test:
                 test_mse[i, j] = mse(y_test, net.predict(x_test[:, None]))
             train_mse[i, j], val_mse[i, j] = history.train_mse[-1], history.val_mse[-1]

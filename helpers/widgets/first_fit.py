@@ -3,7 +3,7 @@
 import numpy as np
 
 from .._validation import as_lam, as_Xy
-from ..linear.ridge import ridge_closed_form
+from ..linear.ridge import _ridge_fit
 from .core import artist_explorer, freeze_background
 
 __all__ = ["ridge_line", "draw_ridge_line", "ridge_line_explorer"]
@@ -28,7 +28,7 @@ def ridge_line(X, y, lam, n_points=50):
     X, y = as_Xy(X, y)
     if X.shape[1] != 1:
         raise ValueError(f"X has shape {X.shape} but this explorer needs one feature, shape (m, 1)")
-    w, b = ridge_closed_form(X, y, as_lam(lam))
+    w, b = _ridge_fit(X, y, as_lam(lam))
     pad = 0.1 * (X.max() - X.min() + 1.0)
     x_grid = np.linspace(X.min() - pad, X.max() + pad, n_points)
     return x_grid, w[0] * x_grid + b, float(w[0]), b

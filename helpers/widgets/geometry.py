@@ -9,13 +9,16 @@ slider and a penalty choice. The contour through the solution is an exact ellips
 
 import numpy as np
 
-from .._validation import as_array, as_int, as_Xy, centered
+from .._validation import as_array, as_int, as_lam, as_Xy, centered
 from ..linear.geometry import (
+    _BOUNDARY_POINTS,
     PENALTY_KINDS,
-    loss_grid,
-    penalized_solution,
-    penalty,
-    penalty_boundary,
+    _check_kind,
+    _check_plane,
+    _loss_grid,
+    _penalized,
+    _penalty,
+    _penalty_boundary,
 )
 from ..linear.ridge import _ridge_fit
 from ..plotting import KIND_NAMES, get_ax, plot_geometry
@@ -30,6 +33,7 @@ __all__ = ["geometry_update", "touching_contour", "plot_geometry_lam",
 # and the explorer look alike.
 _REGION, _TOUCH = "C0", "C5"
 _TITLE_PT, _LEGEND_PT = 11, 11  # projector-ready: at least 11 pt (helpers.plotting)
+_CONTOUR_POINTS = 200  # points of the touching contour (`touching_contour`)
 
 
 def geometry_title(kind, lam, w, n_zero):
@@ -69,13 +73,21 @@ def geometry_update(X, y, lam, kind="l2", rho=0.5):
         'boundary' : ndarray of shape (k, 2), the curve P = budget (one point at 0 if budget 0);
         'n_zero' : int, how many weights are exactly 0.
     """
-    w = penalized_solution(X, y, lam, kind, rho)
-    budget = penalty(w, kind, rho)
-    boundary = penalty_boundary(budget, kind, rho) if budget > 0 else np.zeros((1, 2))
+    X, y = as_Xy(X, y)
+    lam, share = as_lam(lam), _check_kind(kind, rho)
+    return _geometry_update(X, y, lam, share)
+
+
+def _geometry_update(X, y, lam, share):
+    """`geometry_update` on checked input, with the L1 share of the penalty."""
+    w = _penalized(X, y, lam, share)
+    budget = float(_penalty(w, share))
+    boundary = (_penalty_boundary(budget, share, _BOUNDARY_POINTS) if budget > 0
+                else np.zeros((1, 2)))
     return {"w": w, "budget": budget, "boundary": boundary, "n_zero": int(np.sum(w == 0.0))}
 
 
-def touching_contour(X, y, w, n_points=200):
+def touching_contour(X, y, w, n_points=_CONTOUR_POINTS):
     """The level curve of the data loss through w: an ellipse around the least-squares point.
 
     The data loss 1/(2m) ||Xc v - yc||^2 is quadratic with Hessian A = Xc^T Xc / m, so its level
@@ -92,18 +104,21 @@ def touching_contour(X, y, w, n_points=200):
     -------
     ndarray of shape (n_points, 2)
     """
-    X, y = as_Xy(X, y)
-    if X.shape[1] != 2:
-        raise ValueError(f"X has {X.shape[1]} columns but the picture needs exactly 2")
+    X, y = _check_plane(X, y)
     w = as_array(w, "w", ndim=1)
     if w.shape != (2,):
         raise ValueError(f"w has shape {w.shape} but must have shape (2,)")
+    return _touching_contour(X, y, w, as_int(n_points, "n_points", minimum=8))
+
+
+def _touching_contour(X, y, w, n_points):
+    """`touching_contour` on checked input."""
     Xc = centered(X)
     A = Xc.T @ Xc / X.shape[0]
     w_ols = _ridge_fit(X, y, 0.0)[0]
     gap = w - w_ols
     radius = np.sqrt(max(float(gap @ A @ gap), 0.0))
-    t = np.linspace(0.0, 2 * np.pi, as_int(n_points, "n_points", minimum=8))
+    t = np.linspace(0.0, 2 * np.pi, n_points)
     unit = np.vstack([np.cos(t), np.sin(t)])
     return w_ols + radius * np.linalg.solve(np.linalg.cholesky(A).T, unit).T
 
@@ -161,12 +176,12 @@ def setup_geometry_explorer(fig, X, y, rho=0.5, extent=None, n_grid=121):
     update : callable
         update(lam, kind) moves the region, the touching contour, the solution and the title.
     """
-    X, y = as_Xy(X, y)
+    X, y = _check_plane(X, y)
     w_ols = _ridge_fit(X, y, 0.0)[0]
     if extent is None:
         extent = 1.25 * float(np.abs(w_ols).max())
     grid = np.linspace(-extent, extent, n_grid)
-    J = loss_grid(X, y, grid, grid)
+    J = _loss_grid(X, y, grid, grid)
     levels = np.unique(np.quantile(J, [0.002, 0.01, 0.03, 0.07, 0.13, 0.22, 0.35, 0.55]))
     fig.subplots_adjust(left=0.13, right=0.97, bottom=0.1, top=0.88)
     ax = fig.add_subplot()
@@ -187,8 +202,8 @@ def setup_geometry_explorer(fig, X, y, rho=0.5, extent=None, n_grid=121):
     def update(lam, kind):
         key = (float(lam), kind)
         if key not in cache:
-            result = geometry_update(X, y, key[0], kind, rho)
-            cache[key] = (result, touching_contour(X, y, result["w"]))
+            result = _geometry_update(X, y, as_lam(key[0]), _check_kind(kind, rho))
+            cache[key] = (result, _touching_contour(X, y, result["w"], _CONTOUR_POINTS))
         result, ellipse = cache[key]
         region.set_xy(result["boundary"])
         touch.set_data(ellipse[:, 0], ellipse[:, 1])

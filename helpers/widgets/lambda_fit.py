@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validation import as_array, as_float, as_int, as_lam, as_rng
-from ..data import make_poly_data, train_val_test_split
-from ..linear.losses import mse
-from ..linear.polynomial import fit_poly_ridge, lam_sweep
+from .._validation import as_array, as_int, as_lam, as_rng
+from ..data import _POLY_COEFS, _POLY_RANGE, _check_poly_data, _make_poly_data, train_val_test_split
+from ..linear.polynomial import _errors, _fit_poly, _lam_sweep
 from .core import (
     Layout,
     _plain_ticks,
@@ -77,13 +76,14 @@ def make_lambda_fit_problem(rng, m=40, degree=9, noise=0.3, lams=None):
     LambdaFitProblem
     """
     rng, m = as_rng(rng), as_int(m, "m", minimum=10)
-    degree, noise = as_int(degree, "degree", minimum=1), as_float(noise, "noise", minimum=0.0)
+    degree = as_int(degree, "degree", minimum=1)
+    coefs, noise, bounds = _check_poly_data(_POLY_COEFS, noise, _POLY_RANGE)
     lams = np.logspace(-4, 3, 36) if lams is None else as_array(lams, "lams", ndim=1)
     if lams.size == 0 or np.any(lams <= 0):
         raise ValueError("lams must be a non-empty grid of values > 0, e.g. np.logspace(-4, 3, 36)")
-    x, y = make_poly_data(m, rng, noise=noise)
+    x, y = _make_poly_data(m, rng, coefs, noise, bounds)
     x_train, x_val, _, y_train, y_val, _ = train_val_test_split(x, y, rng, val=0.3, test=0.0)
-    train_err, val_err = lam_sweep(x_train, y_train, x_val, y_val, degree, lams)
+    train_err, val_err = _lam_sweep(x_train, y_train, x_val, y_val, degree, lams)
     return LambdaFitProblem(x_train=x_train, y_train=y_train, x_val=x_val, y_val=y_val,
                             degree=degree, lams=lams, train_mse=train_err, val_mse=val_err,
                             x_grid=np.linspace(-1.0, 1.0, 200))
@@ -109,12 +109,13 @@ def lambda_fit_update(problem, lam):
         y_grid : ndarray of shape (200,), the fit on problem.x_grid; w : ndarray of shape
         (degree,); b : float; train_mse, val_mse : float; lam : float.
     """
-    _as_problem(problem)
+    _as_problem(problem)  # its fields were checked by make_lambda_fit_problem
     lam = as_lam(lam)
-    model = fit_poly_ridge(problem.x_train, problem.y_train, problem.degree, lam)
-    return {"y_grid": model.predict(problem.x_grid), "w": model.w, "b": model.b, "lam": lam,
-            "train_mse": mse(problem.y_train, model.predict(problem.x_train)),
-            "val_mse": mse(problem.y_val, model.predict(problem.x_val))}
+    model = _fit_poly(problem.x_train, problem.y_train, problem.degree, lam)
+    train_mse, val_mse = _errors(model, problem.x_train, problem.y_train, problem.x_val,
+                                 problem.y_val)
+    return {"y_grid": model._predict(problem.x_grid), "w": model.w, "b": model.b, "lam": lam,
+            "train_mse": train_mse, "val_mse": val_mse}
 
 
 def _coef_limit(problem):

@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.ticker import NullLocator
 
 from .._validation import as_array, as_float, as_int, as_positive
-from ..studies.high_dim import hmrt_ridge_risk
+from ..studies.high_dim import _hmrt_ridge_risk
 from .core import Layout, apply_layout, artist_explorer, freeze_background
 
 __all__ = ["RiskGrid", "risk_grid", "RiskView", "risk_explorer_update", "plot_risk_panels",
@@ -73,10 +73,11 @@ def risk_grid(m, gammas, lams, sigma=0.5, w_norm=1.0):
     gammas = _increasing(gammas, "gammas", strictly_positive=True)
     lams = _increasing(lams, "lams", strictly_positive=False)
     sigma, w_norm = as_float(sigma, "sigma", minimum=0.0), as_positive(w_norm, "w_norm")
-    risk = np.column_stack([hmrt_ridge_risk(gammas, lam, m, sigma, w_norm) for lam in lams])
+    risk = np.column_stack([_hmrt_ridge_risk(gammas, float(lam), m, sigma, w_norm)
+                            for lam in lams])
     lam_opt = gammas * m * sigma**2 / w_norm**2          # λ* = n σ² / ||w*||², n = γ m
-    risk_opt = np.array([hmrt_ridge_risk(g, lam, m, sigma, w_norm)
-                         for g, lam in zip(gammas, lam_opt)])
+    risk_opt = np.array([_hmrt_ridge_risk(gammas[i:i + 1], float(lam), m, sigma, w_norm)[0]
+                         for i, lam in enumerate(lam_opt)])
     return RiskGrid(m=m, sigma=sigma, w_norm=w_norm, gammas=gammas, lams=lams, risk=risk,
                     lam_opt=lam_opt, risk_opt=risk_opt)
 
