@@ -158,7 +158,7 @@ class Standardizer:
     Use ``Standardizer.fit(X_train)`` then ``.transform(X)`` on every split. A column is
     constant when its standard deviation is at most 1e-12 times its scale (max |x|): the
     float std of a constant column is round-off (e.g. 1e-17), and dividing by it would blow the
-    column up to +-1 or 1e15. Constant columns get scale 1, so they are centred to 0 and stay 0.
+    column up to +-1 or 1e15. Constant columns get scale 1, so they are centered to 0 and stay 0.
 
     Attributes
     ----------

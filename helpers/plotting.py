@@ -5,12 +5,12 @@ Every plot takes ``ax=None`` (a new figure is made) and returns the axes it drew
 
 The style is made for projection (issue 12):
 
-- **Colour-blind-safe cycle.** The Okabe & Ito (2008) colours, ordered so that the first ones
+- **Color-blind-safe cycle.** The Okabe & Ito (2008) colors, ordered so that the first ones
   stay far apart under simulated deuteranopia and protanopia (Machado et al. 2009, severity 1):
-  the smallest CIELAB distance between any two of the first 4 colours is about 52 under both, of
-  the first 5 about 25 (tests/test_plotting.py measures it; the old cycle scored 7 at 3 colours:
+  the smallest CIELAB distance between any two of the first 4 colors is about 52 under both, of
+  the first 5 about 25 (tests/test_plotting.py measures it; the old cycle scored 7 at 3 colors:
   its red and green merge). Yellow is left out: it vanishes on a white background.
-- **Line styles.** Each colour comes with its own line style, so the curves also differ in
+- **Line styles.** Each color comes with its own line style, so the curves also differ in
   grayscale prints. There are no markers in the cycle: on a line of 500 points they would merge
   into a thick smear, and a cycled ``markevery`` would silently hide points of ``plot(x, y, "o")``.
   For a figure whose lines cross a lot, call `add_markers(ax)`: it places a distinct marker at
@@ -45,7 +45,7 @@ __all__ = ["COURSE_COLORS", "COURSE_LINESTYLES", "COURSE_MARKERS", "COURSE_STYLE
 
 # Okabe & Ito (2008), "Color Universal Design": blue, orange, black, bluish green, sky blue,
 # vermillion, reddish purple. The order maximises the smallest deuteranopia/protanopia distance
-# of the first colours (see the module docstring and tests/test_plotting.py).
+# of the first colors (see the module docstring and tests/test_plotting.py).
 COURSE_COLORS = ("#0072B2", "#E69F00", "#000000", "#009E73", "#56B4E9", "#D55E00", "#CC79A7")
 COURSE_LINESTYLES = ("-", "--", ":", "-.", (0, (6, 1.5, 1, 1.5, 1, 1.5)), (0, (8, 2)),
                      (0, (1, 1)))
@@ -114,7 +114,7 @@ def slide_font_scale(figsize, slide=SLIDE_SIZE_IN):
 def add_markers(ax, n_markers=10):
     """Give each line of `ax` a distinct marker, about `n_markers` evenly spaced along it.
 
-    For figures whose curves cross often (colour and line style alone may not be enough).
+    For figures whose curves cross often (color and line style alone may not be enough).
     Lines that already have a marker are left alone. Call it before ``ax.legend()``, so that the
     legend shows the markers.
 

@@ -102,7 +102,7 @@ GUIDE_PAGES = ("docs/instructor_guide.md", "docs/questions.md")
 NBVAL_MARKER = re.compile(r"^\s*#\s*NBVAL_[A-Z_]+.*$")
 DEFAULT_ALT = "No description has been provided for this image"
 # Latin fonts first, then fonts with the Chinese glyphs (named, so that zh-CN pages never depend on
-# the system's fallback), then colour emoji (the exercise checks print some).
+# the system's fallback), then color emoji (the exercise checks print some).
 CJK_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"'
 EMOJI_FONTS = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"'
 SANS = (f'system-ui, -apple-system, "Segoe UI", Helvetica, Arial, {CJK_FONTS}, sans-serif, '
@@ -301,7 +301,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def strip_nbval_traceback(frame):
-    """The same for a traceback frame (it quotes the cell's lines, with colour codes)."""
+    """The same for a traceback frame (it quotes the cell's lines, with color codes)."""
     lines, kept, skip_reason = frame.split("\n"), [], False
     for line in lines:
         plain = _ANSI.sub("", line)

@@ -100,7 +100,7 @@ def main(argv=None):
         try:
             executed = run(path)
         except CellExecutionError as error:
-            text = re.sub(r"\x1b\[[0-9;]*m", "", str(error)).strip()  # no terminal colours
+            text = re.sub(r"\x1b\[[0-9;]*m", "", str(error)).strip()  # no terminal colors
             failures.append(f"{shown(path)}: a cell raised an unexpected error\n"
                             f"{text[-1500:]}")
             print(f"{shown(path)}: ERROR", flush=True)

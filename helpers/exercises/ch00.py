@@ -85,7 +85,7 @@ check_ridge_bias = Exercise(
                 "x̄ᵀw, where x̄ holds the mean of each column of X."),
         Mistake(lambda X, y, w: float(np.mean(y) + np.mean(X, axis=0) @ w),
                 "the sign of the x̄ᵀw term is wrong: b = ȳ − x̄ᵀw, so that the line passes "
-                "through the centre of the data (x̄, ȳ)."),
+                "through the center of the data (x̄, ȳ)."),
         Mistake(lambda X, y, w: float(np.mean(y) - np.mean(X) * np.sum(w)),
                 "X.mean() averages every entry of X into one number; you need one mean per "
                 "feature, X.mean(axis=0), of shape (n,)."),

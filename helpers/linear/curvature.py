@@ -134,7 +134,7 @@ def shrinkage_factors(X, lam):
         Singular values of the centered design, largest first.
     factors : ndarray of shape (min(m, n),)
         In [0, 1]; 1 means "kept as least squares", 0 "shrunk away". Directions whose s_j is
-        at round-off level (<= s_max * max(m, n) * eps, e.g. the centred design's null
+        at round-off level (<= s_max * max(m, n) * eps, e.g. the centered design's null
         direction when m <= n) are null directions: factor 0, also at lam = 0.
     """
     X, lam = as_matrix(X), as_lam(lam)

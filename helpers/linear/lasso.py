@@ -114,7 +114,7 @@ def _fit_checked(X, y, lam, rho, tol, n_iters, w0, caller):
 
 
 def _coordinate_fit(X, y, lam, rho, tol, n_iters, w, caller="fit_lasso"):
-    """Centre, run `_coordinate_descent` (w is the warm start, updated in place), return (w, b)."""
+    """Center, run `_coordinate_descent` (w is the warm start, updated in place), return (w, b)."""
     x_mean, y_mean = X.mean(axis=0), y.mean()
     w = _coordinate_descent(centered(X), y - y_mean, lam, rho, w, tol, n_iters, caller)
     return w, float(y_mean - x_mean @ w)

@@ -118,9 +118,9 @@ def layer_norm(a, eps=LAYER_NORM_EPS):
 
 def _layer_norm(a, eps=LAYER_NORM_EPS):
     """`layer_norm` on checked input."""
-    centred = a - a.mean(axis=1, keepdims=True)
-    scale = np.sqrt(np.mean(centred**2, axis=1, keepdims=True) + eps)
-    return centred / scale, scale
+    centered = a - a.mean(axis=1, keepdims=True)
+    scale = np.sqrt(np.mean(centered**2, axis=1, keepdims=True) + eps)
+    return centered / scale, scale
 
 
 def layer_norm_backward(grad_u, u, scale):

@@ -228,7 +228,7 @@ def _fit_panel(ax, grid):
 
 
 def _norm_panel(ax, grid):
-    """Grouped bars of ||W_l||_F, one colour per optimizer; returns {optimizer: bars}."""
+    """Grouped bars of ||W_l||_F, one color per optimizer; returns {optimizer: bars}."""
     n_layers = grid.weight_norms.shape[-1]
     width = 0.8 / len(grid.optimizers)
     bars = {}

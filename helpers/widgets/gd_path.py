@@ -189,7 +189,7 @@ def draw_gd_path(state, ax=None, title=None):
 
 
 def _contour_legend_color():
-    """The middle colour of the contour colormap, for the legend entry of the contours."""
+    """The middle color of the contour colormap, for the legend entry of the contours."""
     from matplotlib import colormaps
     return colormaps["viridis"](0.5)
 

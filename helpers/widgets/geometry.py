@@ -28,7 +28,7 @@ __all__ = ["geometry_update", "touching_contour", "plot_geometry_lam",
            "setup_geometry_explorer", "geometry_explorer", "geometry_title", "KIND_NAMES"]
 
 # KIND_NAMES (figures write L1/L2, never l1/l2) is helpers.plotting's, re-exported here for the
-# notebooks. The colours are `plot_geometry`'s: the region in the first colour of the course
+# notebooks. The colors are `plot_geometry`'s: the region in the first color of the course
 # cycle, the touching contour and the solution in the sixth (vermillion), so the static panels
 # and the explorer look alike.
 _REGION, _TOUCH = "C0", "C5"

@@ -5,7 +5,7 @@ slider's positions (0, then a log grid); `plot_polyfit` draws one panel (the sta
 `setup_polyfit_explorer` builds the widget's artists once and returns the update that moves them;
 `polyfit_explorer` wires the sliders (fits cached per slider value).
 
-Colours come from the course cycle (`C0`, `C1`, ...), so the shared style decides them.
+Colors come from the course cycle (`C0`, `C1`, ...), so the shared style decides them.
 """
 
 import numpy as np

@@ -210,7 +210,7 @@ RISK_AXIS = {"ylim": (1e-2, 20), "yticks": (0.01, 0.1, 1, 10),
 GAMMA_PANEL = {"xlabel": "γ = n/m (features per sample)", "legend": "upper right"}
 LAM_PANEL = {"xlabel": "λ (course convention)", "legend": "lower left",  # curves sit above 0.1
              "decades": tuple(10.0 ** np.arange(-3, 6))}
-# Colours from the course cycle (helpers.plotting), so the course style decides them.
+# Colors from the course cycle (helpers.plotting), so the course style decides them.
 COLORS = {"chosen": "C0", "best": "C1", "marker": "0.15", "reference": "0.6"}
 
 
