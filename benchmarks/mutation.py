@@ -98,6 +98,8 @@ EQUIVALENT = [
     ("nn/model", "if lam == 0.0:", "0.0 -> 0.0 - 1"),
     ("nn/optimizers", "if self.momentum == 0.0:", "delete the If statement"),
     ("nn/optimizers", "if self.momentum == 0.0:", "0.0 -> 0.0 - 1"),
+    ("nn/optimizers", "if self.momentum == 0.0:", "0.0 -> 0.0 + 1"),
+    ("nn/optimizers", "return self.lr * grad", "delete the Return statement"),
     ("nn/training", "DIVERGENCE_FACTOR = 1e4", "10000.0 -> 10000.0 + 1"),
     ("nn/training", "DIVERGENCE_FACTOR = 1e4", "10000.0 -> 10000.0 - 1"),
     ("nn/training", "if train_mse > DIVERGENCE_FACTOR * start_mse:", "Gt -> GtE"),

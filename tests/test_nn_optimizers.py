@@ -135,3 +135,28 @@ def test_bad_containers_get_clear_messages():
         AdamW(0.1).step(params, grads[0], decay=(0,))
     with pytest.raises(TypeError, match="decay must be a collection of names"):
         AdamW(0.1).step(params, grads[0], decay=3)
+
+
+def test_defaults_are_pytorchs():
+    # torch.optim.SGD: momentum 0, weight_decay 0; Adam: lr 1e-3, betas (0.9, 0.999), eps 1e-8;
+    # AdamW: the same with weight_decay 0.01
+    params, grads = _params_and_grads(5)
+    for opt, ref in [(SGD(0.1), SGD(0.1, momentum=0.0, weight_decay=0.0)),
+                     (Adam(), Adam(lr=1e-3, betas=(0.9, 0.999), eps=1e-8)),
+                     (AdamW(), AdamW(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.01))]:
+        a = {k: v.copy() for k, v in params.items()}
+        b = {k: v.copy() for k, v in params.items()}
+        for g in grads:
+            opt.step(a, g, decay=["dense1.W"])
+            ref.step(b, g, decay=["dense1.W"])
+        for k in params:
+            np.testing.assert_array_equal(a[k], b[k])
+    first = {k: v.copy() for k, v in params.items()}
+    SGD(0.1).step(first, grads[0])
+    np.testing.assert_allclose(first["dense1.W"], params["dense1.W"] - 0.1 * grads[0]["dense1.W"],
+                               rtol=1e-15)
+
+
+def test_negative_momentum_is_refused():
+    with pytest.raises(ValueError, match="momentum == -0.1, must be >= 0"):
+        SGD(0.1, momentum=-0.1)
