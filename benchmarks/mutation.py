@@ -16,7 +16,7 @@ never in the working tree, so other work in the checkout is not disturbed.
     .venv/bin/python benchmarks/mutation.py --list               # the mutants, without running
     .venv/bin/python benchmarks/mutation.py --sample 40          # 40 per module: an estimate
 
-It is a benchmark, not a test: `make test` does not run it (about 10-20 minutes on 2 cores).
+It is a benchmark, not a test: `make test` does not run it (about 31 minutes on 2 cores).
 """
 
 import argparse
