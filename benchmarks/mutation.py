@@ -5,7 +5,7 @@ moved by one, two arguments swapped, a statement deleted, an early return...). T
 files run against it (`pytest -x -q`, with a time limit); the mutant is *killed* when they fail
 and *survives* when they pass. The share killed, per module, measures how much of the code the
 tests really pin down. Surviving mutants are listed so that each can be judged: a missing test,
-or an equivalent mutant (same behaviour, e.g. `<` vs `<=` on values that are never equal);
+or an equivalent mutant (same behavior, e.g. `<` vs `<=` on values that are never equal);
 the equivalent ones are recorded with the reason in `benchmarks/mutation_equivalent.md`.
 
 Mutants are run in private copies of the package (one per worker, under a temporary directory),
@@ -50,7 +50,7 @@ CORE = {
 }
 TIMEOUT = 60  # seconds per mutant run; a mutant that hangs (an endless loop) counts as killed
 
-# Surviving mutants judged equivalent (the same behaviour, or a difference in speed or at round-off
+# Surviving mutants judged equivalent (the same behavior, or a difference in speed or at round-off
 # level only), each with its reason in benchmarks/mutation_equivalent.md. A mutant is named by its
 # module, the text of its line (stripped, so that it survives edits elsewhere in the file) and the
 # mutation. The score is reported both ways: killed / all, and killed / (all - equivalent), the
@@ -121,7 +121,7 @@ SWAP_BOOL = {ast.And: ast.Or, ast.Or: ast.And}
 
 # ----- finding mutation sites ---------------------------------------------------------------
 def _skipped_lines(tree):
-    """Lines of docstrings, `raise` statements, f-strings and `__all__`: text, not behaviour."""
+    """Lines of docstrings, `raise` statements, f-strings and `__all__`: text, not behavior."""
     lines = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__"

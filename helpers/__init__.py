@@ -51,3 +51,16 @@ except _metadata.PackageNotFoundError:  # running from a source tree that was no
 
 __all__ = ["__version__", "exercises", *_errors, *_data, *_gradcheck, *linear.__all__,
            *selection.__all__, *nn.__all__, *studies.__all__, *_plotting, *_environment]
+
+# Names of 0.1.0 that 0.2 renamed: still importable, with a FutureWarning, until 0.3.
+_RENAMED = {"GDResult": "DescentResult", "LassoPath": "DescentResult"}
+
+
+def __getattr__(name):
+    if name in _RENAMED:
+        import warnings
+
+        warnings.warn(f"helpers.{name} is the old name of helpers.{_RENAMED[name]} and will be "
+                      f"removed in helpers 0.3", FutureWarning, stacklevel=2)
+        return globals()[_RENAMED[name]]
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")

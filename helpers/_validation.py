@@ -253,10 +253,11 @@ def constant_columns(X):
 def centered(X):
     """X - mean(X) with every constant column (see `constant_columns`) exactly 0.
 
-    The one centering used by every fit whose bias is unpenalized. Plain X - mean(X) leaves
-    round-off (about 1e-17) in a constant column; when every column is constant those
-    round-off values become the largest singular value, and a rank cutoff relative to it would
-    then keep them as if they were data.
+    The one centering of every fit that centers X (closed-form ridge, ridge paths, LOO/GCV,
+    cross-validation, coordinate descent, the curvature and early-stopping studies). Plain
+    X - mean(X) leaves round-off (about 1e-17) in a constant column; when every column is
+    constant those round-off values become the largest singular value, and a rank cutoff
+    relative to it would then keep them as if they were data.
 
     Parameters
     ----------
@@ -284,8 +285,8 @@ def as_labels(y, name="y"):
 def renamed(value, old_value, name, old_name, default=None):
     """The value of an argument that was renamed, given under its new or its old name.
 
-    The old keyword still works until the next release, with a `FutureWarning` that names the
-    new one (never silently); the course's notebooks and solutions use only the new names.
+    The old keyword still works until helpers 0.3, with a `FutureWarning` that names the new
+    one (never silently); the course's notebooks and solutions use only the new names.
 
     Parameters
     ----------
@@ -308,6 +309,6 @@ def renamed(value, old_value, name, old_name, default=None):
     if value is not None:
         raise TypeError(f"{name} and {old_name} are the same argument ({old_name} is its old "
                         f"name); give only {name}")
-    warnings.warn(f"{old_name}= is the old name of {name}= and will be removed in the next "
-                  f"release; write {name}={old_value}", FutureWarning, stacklevel=3)
+    warnings.warn(f"{old_name}= is the old name of {name}= and will be removed in helpers 0.3; "
+                  f"write {name}={old_value}", FutureWarning, stacklevel=3)
     return old_value

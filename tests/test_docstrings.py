@@ -63,3 +63,13 @@ def test_class_documents_its_fields_and_methods(name, cls):
             continue
         mdoc = inspect.getdoc(fn) or ""
         assert _section(mdoc, "Parameters"), f"{name}.{meth_name}: no Parameters section"
+
+
+@pytest.mark.parametrize("old", ["GDResult", "LassoPath"])
+def test_the_result_classes_of_0_1_still_import_with_a_warning(old):
+    with pytest.warns(FutureWarning, match=f"helpers.{old} is the old name of "
+                                           f"helpers.DescentResult and will be removed"):
+        cls = getattr(helpers, old)
+    assert cls is helpers.DescentResult
+    with pytest.raises(AttributeError, match="module 'helpers' has no attribute 'NoSuchName'"):
+        helpers.NoSuchName  # noqa: B018

@@ -116,10 +116,13 @@ SITE_CSS = """body{max-width:52rem;margin:2rem auto;padding:0 1rem;
 line-height:1.5} h2{margin-bottom:0.2rem} section{border-bottom:1px solid #ddd;padding-bottom:.5rem}
 pre{white-space:pre-wrap;overflow-wrap:anywhere} .site-nav{font-size:.9rem;margin:0 0 1rem 0}
 .site-nav a{margin-right:1rem} .extras a{margin-right:1rem}""" + "\n" + FONT_CSS
-# A notebook page keeps lines to a readable length on a wide screen (figures scale down with it).
+# A notebook page keeps lines to a readable length on a wide screen: paragraphs and lists at
+# 48rem; tables, code and figures at 64rem (figures scale down; a longer code line scrolls).
 NAV_CSS = (".site-nav{font-size:.9rem;padding:.5rem 1rem;"
            "border-bottom:1px solid #ddd} .site-nav a{margin-right:1rem}\n"
-           ".jp-Notebook{max-width:64rem;margin-left:auto;margin-right:auto}\n" + FONT_CSS)
+           ".jp-Notebook{max-width:64rem;margin-left:auto;margin-right:auto}\n"
+           ".jp-RenderedMarkdown>:is(p,ul,ol,blockquote,details){max-width:48rem}\n"
+           ".jp-InputArea-editor{overflow-x:auto}\n" + FONT_CSS)
 PRINT_CSS = """@media print {
   .site-nav, .lang-switch, .extras {display: none !important}
   pre, code, .highlight pre {white-space: pre-wrap !important; overflow-wrap: anywhere;
@@ -132,7 +135,7 @@ PRINT_CSS = """@media print {
   /* a code cell's source, a paragraph or a list item is not cut in two (longer than a page:
      Chromium cuts it anyway) */
   .jp-InputArea, p, li, blockquote {break-inside: avoid; page-break-inside: avoid}
-  body, .jp-Notebook {max-width: none}
+  body, .jp-Notebook, .jp-RenderedMarkdown > * {max-width: none !important}
 }"""
 
 
