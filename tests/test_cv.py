@@ -207,3 +207,11 @@ def test_the_lasso_cap_inside_cross_validation_is_10_000_sweeps():
     with pytest.raises(ConvergenceError, match="n_iters=10000 sweeps"):
         cross_val_curve(X, 3 * x + 0.01 * rng.normal(size=30), [1e-4], n_folds=3,
                         model="lasso", standardize=False)
+
+
+def test_the_default_folds_come_from_seed_0():
+    rng = np.random.default_rng(25)
+    X, y = rng.normal(size=(20, 3)), rng.normal(size=20)
+    default = cross_val_curve(X, y, [1.0])
+    np.testing.assert_array_equal(default.fold_mse, cross_val_curve(X, y, [1.0], rng=0).fold_mse)
+    assert not np.array_equal(default.fold_mse, cross_val_curve(X, y, [1.0], rng=1).fold_mse)

@@ -72,3 +72,8 @@ def test_rel_error_floor_keeps_two_near_zero_gradients_from_looking_wrong():
     assert rel_error(np.array([1e-20]), np.array([-1e-20]), floor=1e-30) == pytest.approx(2.0)
     with pytest.raises(ValueError, match="floor == 0.0, must be > 0"):
         rel_error(a, b, floor=0.0)
+
+
+def test_the_gradient_at_a_scalar_point_is_a_python_float():
+    g = numerical_gradient(lambda v: float(v) ** 3, np.float64(2.0))
+    assert type(g) is float and g == pytest.approx(12.0, rel=1e-8)

@@ -154,3 +154,45 @@ def test_penalty_is_lam_over_2m_times_the_squared_weights():
         net.loss(np.ones((2, 3)), np.ones(2), lam=1.0, m=0)
     X, y = np.ones((2, 3)), np.zeros(2)
     assert net.loss(X, y, lam=1.0, m=1) == pytest.approx(net.loss(X, y) + net.penalty(1.0, 1))
+
+
+def test_an_int_seed_is_one_generator_for_the_whole_network():
+    # the seed makes one Generator shared by every layer (not a fresh one per layer), so the
+    # weights equal those drawn from default_rng(seed), and two dropout layers get two masks
+    a = MLP((3, 4, 4, 1), rng=0, dropout=0.5)
+    b = MLP((3, 4, 4, 1), rng=np.random.default_rng(0), dropout=0.5)
+    for name in a.params:
+        np.testing.assert_array_equal(a.params[name], b.params[name])
+    X, y = _data(6, 3)
+    la, ga = a.loss_and_grads(X, y, training=True, rng=7)
+    lb, gb = b.loss_and_grads(X, y, training=True, rng=np.random.default_rng(7))
+    assert la == lb
+    np.testing.assert_array_equal(ga["dense1.W"], gb["dense1.W"])
+
+
+def test_forward_is_the_composition_of_the_layers():
+    net = MLP((2, 3, 1), rng=1, activation="tanh")
+    X, _ = _data(5, 2)
+    p = net.params
+    hand = np.tanh(X @ p["dense1.W"] + p["dense1.b"]) @ p["dense2.W"] + p["dense2.b"]
+    np.testing.assert_allclose(net.predict(X), hand[:, 0], rtol=1e-14)
+
+
+def test_lists_are_accepted_wherever_arrays_are():
+    net = MLP((2, 3, 1), rng=2)
+    X, y = _data(5, 2)
+    np.testing.assert_array_equal(net.predict(X.tolist()), net.predict(X))
+    assert net.loss(X.tolist(), y.tolist(), lam=0.5) == net.loss(X, y, lam=0.5)
+    net.set_params({k: v.tolist() for k, v in net.copy_params().items()})
+    assert net.params["dense1.W"].dtype == float
+
+
+def test_the_penalty_at_lam_1_and_the_default_lam_0():
+    net = MLP((2, 3, 1), rng=3)
+    X, y = _data(5, 2)
+    sq = sum(float(np.sum(net.params[n] ** 2)) for n in net.weight_names)
+    assert net.penalty(1.0, 5) == pytest.approx(sq / 10, rel=1e-14)
+    loss, grads = net.loss_and_grads(X, y)
+    loss0, grads0 = net.loss_and_grads(X, y, lam=0.0)
+    assert loss == loss0
+    np.testing.assert_array_equal(grads["dense1.W"], grads0["dense1.W"])

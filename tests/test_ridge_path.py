@@ -160,3 +160,34 @@ def test_duplicated_column_round_off_direction_gets_no_weight():
         np.testing.assert_allclose(W[i], w_ref, rtol=1e-7, atol=1e-9)
     assert W[0, 0] == pytest.approx(W[0, 2], rel=1e-9)          # split evenly, minimum norm
     assert effective_df(X, np.array([1e-12]))[0] == pytest.approx(2.0, rel=1e-9)
+
+
+def test_lams_are_checked_and_may_be_a_list():
+    rng = np.random.default_rng(23)
+    X, y = rng.normal(size=(12, 3)), rng.normal(size=12)
+    for fn in (ridge_path, gcv_ridge, loo_cv_ridge):
+        as_list, as_array = fn(X, y, [0.5, 2.0]), fn(X, y, np.array([0.5, 2.0]))
+        pairs = zip(as_list, as_array) if fn is ridge_path else [(as_list, as_array)]  # (W, b)
+        for a, b in pairs:
+            np.testing.assert_array_equal(a, b)
+        with pytest.raises(ValueError, match="lams"):
+            fn(X, y, [1.0, -1.0])
+
+
+def test_a_design_without_information_gives_the_leave_one_out_error_of_the_mean():
+    # Every column constant (0.1 is not exact, so X - mean(X) is round-off, not 0): ridge
+    # predicts the mean of the other m - 1 targets, whose error is (y_i - mean(y)) m / (m - 1)
+    rng = np.random.default_rng(24)
+    y = rng.normal(size=9)
+    X = np.full((9, 2), 0.1)
+    expected = np.mean(((y - y.mean()) * 9 / 8) ** 2)
+    np.testing.assert_allclose(loo_cv_ridge(X, y, [1.0, 10.0]), expected, rtol=1e-12)
+    np.testing.assert_allclose(gcv_ridge(X, y, [1.0]), expected, rtol=1e-12)
+
+
+def test_three_samples_are_enough_for_leave_one_out():
+    X, y = np.array([[0.0], [1.0], [3.0]]), np.array([1.0, 2.0, 2.5])
+    loo = loo_cv_ridge(X, y, [0.5])[0]
+    brute = np.mean([(y[i] - (lambda wb: X[i] @ wb[0] + wb[1])(
+        ridge_closed_form(np.delete(X, i, 0), np.delete(y, i), 0.5))) ** 2 for i in range(3)])
+    assert loo == pytest.approx(brute, rel=1e-12)
