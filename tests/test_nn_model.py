@@ -182,6 +182,7 @@ def test_lists_are_accepted_wherever_arrays_are():
     net = MLP((2, 3, 1), rng=2)
     X, y = _data(5, 2)
     np.testing.assert_array_equal(net.predict(X.tolist()), net.predict(X))
+    np.testing.assert_array_equal(net.forward(X.tolist()), net.predict(X))
     assert net.loss(X.tolist(), y.tolist(), lam=0.5) == net.loss(X, y, lam=0.5)
     net.set_params({k: v.tolist() for k, v in net.copy_params().items()})
     assert net.params["dense1.W"].dtype == float

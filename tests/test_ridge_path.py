@@ -162,11 +162,11 @@ def test_duplicated_column_round_off_direction_gets_no_weight():
     assert effective_df(X, np.array([1e-12]))[0] == pytest.approx(2.0, rel=1e-9)
 
 
-def test_lams_are_checked_and_may_be_a_list():
+def test_inputs_may_be_lists_and_lams_are_checked():
     rng = np.random.default_rng(23)
     X, y = rng.normal(size=(12, 3)), rng.normal(size=12)
     for fn in (ridge_path, gcv_ridge, loo_cv_ridge):
-        as_list, as_array = fn(X, y, [0.5, 2.0]), fn(X, y, np.array([0.5, 2.0]))
+        as_list, as_array = fn(X.tolist(), y.tolist(), [0.5, 2.0]), fn(X, y, np.array([0.5, 2.0]))
         pairs = zip(as_list, as_array) if fn is ridge_path else [(as_list, as_array)]  # (W, b)
         for a, b in pairs:
             np.testing.assert_array_equal(a, b)
